@@ -1,0 +1,67 @@
+using System.Globalization;
+using TorchSharp;
+
+namespace SciDsl;
+
+/// <summary>
+/// Checks tensors against a <see cref="TensorSignature"/> at the start of a generated <c>forward</c>,
+/// binding symbols (<c>B</c>, <c>N</c>, …) on first sight so later inputs must agree with them.
+/// </summary>
+public sealed class ShapeGuard(string model)
+{
+    private readonly Dictionary<string, long> bound = new(StringComparer.Ordinal);
+
+    /// <summary>Pre-binds a symbol fixed at construction (a constructor parameter).</summary>
+    public ShapeGuard Bind(string symbol, long value)
+    {
+        bound[symbol] = value;
+        return this;
+    }
+
+    public void Check(TensorSignature expected, torch.Tensor actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual, expected.Name);
+        string actualText = $"[{string.Join(", ", actual.shape)}]";
+        string expectedText = $"[{string.Join(", ", expected.Dims)}]";
+
+        if (actual.dim() != expected.Rank)
+            throw Mismatch($"rank {actual.dim()} instead of {expected.Rank}");
+        if (ElementTypeOf(actual.dtype) is not { } type || type != expected.ElementType)
+            throw Mismatch($"element type {actual.dtype} instead of {expected.ElementType}");
+
+        for (int i = 0; i < expected.Rank; i++)
+        {
+            string dim = expected.Dims[i];
+            long size = actual.shape[i];
+            if (long.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out long fixedSize))
+            {
+                if (size != fixedSize) throw Mismatch($"dim {i} is {size}, expected {fixedSize}");
+            }
+            else if (IsSymbol(dim))
+            {
+                if (bound.TryGetValue(dim, out long earlier))
+                {
+                    if (earlier != size) throw Mismatch($"dim {i} ({dim}) is {size}, but {dim} = {earlier} elsewhere");
+                }
+                else
+                {
+                    bound[dim] = size;
+                }
+            }
+        }
+
+        ShapeMismatchException Mismatch(string reason) => new(model, expected.Name, expectedText, actualText, reason);
+    }
+
+    private static bool IsSymbol(string dim) =>
+        dim.Length > 0 && (char.IsLetter(dim[0]) || dim[0] == '_') && dim.All(c => char.IsLetterOrDigit(c) || c == '_');
+
+    private static TensorElementType? ElementTypeOf(torch.ScalarType type) => type switch
+    {
+        torch.ScalarType.Float32 => TensorElementType.Float32,
+        torch.ScalarType.Float64 => TensorElementType.Float64,
+        torch.ScalarType.Int64 => TensorElementType.Int64,
+        torch.ScalarType.Bool => TensorElementType.Bool,
+        _ => null,
+    };
+}

@@ -1,0 +1,19 @@
+using TorchSharp;
+
+namespace SciDsl;
+
+/// <summary>
+/// Supplies a whole data set as tensors. A <c>[Dataset]</c> class implements this; the generated
+/// <c>Signature</c> lets the trainer check what <see cref="Load"/> returns before training.
+/// </summary>
+public interface IDataSource
+{
+    /// <summary>Features <c>[N, sample dims…]</c> (float32) and targets: <c>[N]</c> int64 class indices or <c>[N, k]</c> float32 values.</summary>
+    LabelledData Load();
+}
+
+/// <summary>Features and targets with one row per sample.</summary>
+public sealed record LabelledData(torch.Tensor Features, torch.Tensor Targets)
+{
+    public long Count => Features.shape[0];
+}
