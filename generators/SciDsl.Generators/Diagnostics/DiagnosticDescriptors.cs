@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SciDsl.Generators.Diagnostics;
+
+/// <summary>Every SciDsl diagnostic, in one table. Each id has a page in docs/diagnostics/.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string ShapeCategory = "SciDsl.Shapes";
+    private const string DeclarationCategory = "SciDsl.Declaration";
+    private const string ExperimentCategory = "SciDsl.Experiment";
+
+    public static readonly DiagnosticDescriptor LayerRejectsShape = Error(
+        "SD1001", "Layer cannot accept the incoming shape",
+        "{0} expects {1} but receives {2} from {3}; {4}", ShapeCategory);
+
+    public static readonly DiagnosticDescriptor MergedShapesDisagree = Error(
+        "SD1002", "Merged tensors disagree",
+        "{0} merges {1}; {2}", ShapeCategory);
+
+    public static readonly DiagnosticDescriptor SizeNotPositive = Error(
+        "SD1003", "A size becomes zero or negative",
+        "{0} makes {1} {2}: {3} -> {4}; {5}", ShapeCategory);
+
+    public static readonly DiagnosticDescriptor ExplicitSizeContradicts = Error(
+        "SD1004", "Explicit input size contradicts the inferred one",
+        "{0} declares {1} but receives {2} from {3}; {4}", ShapeCategory);
+
+    public static readonly DiagnosticDescriptor DatasetDoesNotFitModel = Error(
+        "SD1005", "Dataset sample shape does not match the model input",
+        "Experiment '{0}': dataset {1} provides samples {2} but model {3} takes {4}; {5}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
+        "SD1006", "Loss or target does not fit the model output",
+        "Experiment '{0}': {1} with target '{2}' of dataset {3} needs {4}, but model {5} outputs {6}; {7}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor MalformedShape = Error(
+        "SD2001", "Malformed shape string",
+        "Malformed shape \"{0}\": {1}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnknownName = Error(
+        "SD2002", "Unknown node, input or layer name",
+        "{0} refers to '{1}', which is not {2}; known names: {3}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor InvalidLayerArgument = Error(
+        "SD2003", "Invalid layer argument",
+        "{0}: {1}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateNodeName = Error(
+        "SD2004", "Duplicate node name",
+        "Name '{0}' of {1} is already used by {2}; node names must be unique", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "SD2006", "The class must be partial",
+        "'{0}' must be declared partial{1} so SciDsl can generate its members", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor ExperimentDeclaration = Error(
+        "SD3001", "Invalid experiment declaration",
+        "Experiment '{0}': {1}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "SD9999", "Internal SciDsl generator error",
+        "SciDsl could not process '{0}': {1}. The declaration was skipped; please report it.", DeclarationCategory);
+
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
+        LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial,
+        ExperimentDeclaration, InternalError);
+
+    public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: $"https://github.com/scidsl/scidsl/blob/main/docs/diagnostics/{id}.md");
+}

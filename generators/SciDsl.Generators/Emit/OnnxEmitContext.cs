@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Linq;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Emit;
+
+/// <summary>
+/// What a layer's ONNX emission writes with: statements calling the runtime's
+/// <c>OnnxGraphBuilder</c> (a local named <c>onnx</c>), where C# variables hold ONNX value names.
+/// </summary>
+/// <param name="Module">The field holding the layer's TorchSharp module; also the node name.</param>
+/// <param name="Inputs">C# variables holding the input value names.</param>
+/// <param name="Output">The C# variable that receives the layer's output value name.</param>
+internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadOnlyList<string> inputs, string output,
+    IReadOnlyList<Shape> inputShapes, Shape outputShape, bool declareOutput)
+{
+    public string Module { get; } = module;
+
+    public string Input => Inputs[0];
+
+    public IReadOnlyList<string> Inputs { get; } = inputs;
+
+    public Shape InputShape => inputShapes[0];
+
+    public Shape OutputShape { get; } = outputShape;
+
+    /// <summary>The layer's final node: its output goes to the layer's output variable.</summary>
+    public void Node(string opType, IEnumerable<string> inputs, params string[] attributes) =>
+        writer.Line($"{(declareOutput ? "string " : "")}{output} = {Call(opType, Module, inputs, attributes)};");
+
+    /// <summary>An intermediate node named <c>module/step</c>; returns the C# variable holding its value.</summary>
+    public string Step(string step, string opType, IEnumerable<string> inputs, params string[] attributes)
+    {
+        string variable = $"{Module}_{step}";
+        writer.Line($"string {variable} = {Call(opType, Module + "/" + step, inputs, attributes)};");
+        return variable;
+    }
+
+    /// <summary>A module parameter as an initializer named as in <c>named_parameters()</c>.</summary>
+    public string Parameter(string parameter, bool transpose = false) =>
+        $"onnx.Parameter(\"{Module}.{parameter}\", {Module}.{parameter}!{(transpose ? ", transpose: true" : "")})";
+
+    public string FloatConstant(string step, double value) =>
+        $"onnx.Constant(\"{Module}/{step}\", {Float(value)})";
+
+    public string LongsConstant(string step, IEnumerable<long> values) => LongsConstant(step, values.Select(Long));
+
+    /// <summary>An int64 vector whose entries are C# expressions (literals or constructor parameters).</summary>
+    public string LongsConstant(string step, IEnumerable<string> expressions) =>
+        $"onnx.Constant(\"{Module}/{step}\", {string.Join(", ", expressions)})";
+
+    public static string Int(string name, long value) => $"OnnxAttribute.Int(\"{name}\", {Long(value)})";
+
+    public static string Ints(string name, IEnumerable<long> values) =>
+        $"OnnxAttribute.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
+
+    public static string FloatAttribute(string name, double value) => $"OnnxAttribute.Float(\"{name}\", {Float(value)})";
+
+    public static string String(string name, string value) => $"OnnxAttribute.String(\"{name}\", \"{value}\")";
+
+    private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)
+    {
+        string call = $"onnx.Node(\"{opType}\", \"{name}\", [{string.Join(", ", inputs)}]";
+        return attributes.Length == 0 ? call + ")" : call + ", " + string.Join(", ", attributes) + ")";
+    }
+
+    /// <summary>For layers that are the identity in eval mode (dropout): the output is the input value.</summary>
+    public void PassThrough()
+    {
+        if (declareOutput || output != Input) writer.Line($"{(declareOutput ? "string " : "")}{output} = {Input};");
+    }
+
+    private static string Long(long value) => Literal.Long(value);
+
+    private static string Float(double value) => Literal.Float(value);
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using SciDsl.Generators.Diagnostics;
+using SciDsl.Generators.Emit;
+using SciDsl.Generators.Parse;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Layers;
+
+/// <summary>The arguments shared by <c>Conv1d</c> and <c>Conv2d</c>.</summary>
+internal sealed record ConvolutionArguments(long OutChannels, int Kernel, int Stride, int Padding, int Dilation, int Groups, bool Bias, long? DeclaredIn)
+{
+    public static ConvolutionArguments? Parse(AttributeArguments args, LayerArgumentErrors errors)
+    {
+        long outChannels = args.Long("outChannels", 0);
+        if (outChannels <= 0) errors.Add($"the output channel count must be positive but is {outChannels}");
+        if (!args.Has("Kernel")) errors.Add("Kernel is required, e.g. Kernel = 3");
+        var parsed = new ConvolutionArguments(
+            outChannels,
+            errors.AtLeast("Kernel", args.Int("Kernel", 1), 1),
+            errors.AtLeast("Stride", args.Int("Stride", 1), 1),
+            errors.AtLeast("Padding", args.Int("Padding", 0), 0),
+            errors.AtLeast("Dilation", args.Int("Dilation", 1), 1),
+            errors.AtLeast("Groups", args.Int("Groups", 1), 1),
+            args.Bool("Bias", true),
+            args.Has("InChannels") ? args.Long("InChannels", 0) : null);
+        if (parsed.DeclaredIn <= 0) errors.Add($"InChannels must be positive but is {parsed.DeclaredIn}");
+        if (parsed.OutChannels > 0 && parsed.Groups > 0 && parsed.OutChannels % parsed.Groups != 0)
+            errors.Add($"Groups = {parsed.Groups} must divide the {parsed.OutChannels} output channels");
+        return errors.Any ? null : parsed;
+    }
+}
+
+/// <summary>
+/// Convolution over <c>[B, C, spatial…]</c>; the subclasses fix the number of spatial dims.
+/// Output size per spatial dim: <c>floor((in + 2p − d(k − 1) − 1) / s) + 1</c>.
+/// </summary>
+internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments Args, Dim? InChannels) : LayerSpec(Site)
+{
+    protected abstract int SpatialRank { get; }
+
+    public override LayerInference Infer(InferContext context)
+    {
+        var input = context.Input;
+        int rank = SpatialRank + 2;
+        if (input.Rank != rank)
+            return context.RejectShape(
+                SpatialRank == 1 ? "[B, channels, length]" : "[B, channels, height, width]",
+                input.Rank < rank ? "reshape the input to add the missing channel or spatial dims, e.g. [Reshape(\"B,1,…\")]" : $"use a {input.Rank - 2}-D convolution");
+        Dim channels = input[1];
+        if (Args.DeclaredIn is { } declared && !channels.Equals(Dim.Of(declared)))
+            return context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display, $"InChannels = {declared}",
+                $"{input} ({channels} channels)", context.Source, $"write InChannels = {channels} or leave InChannels out");
+        if (channels.IsConstant && channels.Constant % Args.Groups != 0)
+            return context.RejectShape($"input channels divisible by Groups = {Args.Groups}", "change Groups or the previous layer's channels");
+
+        var output = input.With(1, Dim.Of(Args.OutChannels));
+        for (int i = 2; i < rank; i++)
+            output = output.With(i, ConvArithmetic.OutputSize(input[i], Args.Kernel, Args.Stride, Args.Padding, Args.Dilation));
+        return context.RequirePositive(output, "use a smaller Kernel, more Padding, or a larger input")
+            ?? context.Ok(this with { InChannels = channels }, output);
+    }
+
+    public override IEnumerable<Dim> ConstructionDims => new[] { InChannels! };
+
+    public override string TorchFactory()
+    {
+        var call = $"nn.{TorchType}({TorchSizes.Of(InChannels!)}, {Args.OutChannels}, kernel_size: {Args.Kernel}";
+        if (Args.Stride != 1) call += $", stride: {Args.Stride}";
+        if (Args.Padding != 0) call += $", padding: {Args.Padding}";
+        if (Args.Dilation != 1) call += $", dilation: {Args.Dilation}";
+        if (Args.Groups != 1) call += $", groups: {Args.Groups}";
+        if (!Args.Bias) call += ", bias: false";
+        return call + ")";
+    }
+
+    public override void EmitOnnx(OnnxEmitContext onnx)
+    {
+        var inputs = new List<string> { onnx.Input, onnx.Parameter("weight") };
+        if (Args.Bias) inputs.Add(onnx.Parameter("bias"));
+        onnx.Node("Conv", inputs,
+            OnnxEmitContext.Ints("kernel_shape", Repeat(Args.Kernel, SpatialRank)),
+            OnnxEmitContext.Ints("strides", Repeat(Args.Stride, SpatialRank)),
+            OnnxEmitContext.Ints("pads", Repeat(Args.Padding, 2 * SpatialRank)),
+            OnnxEmitContext.Ints("dilations", Repeat(Args.Dilation, SpatialRank)),
+            OnnxEmitContext.Int("group", Args.Groups));
+    }
+
+    internal static IEnumerable<long> Repeat(long value, int count) => Enumerable.Repeat(value, count);
+}

@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using SciDsl.Generators.Diagnostics;
+using SciDsl.Generators.Infrastructure;
+using SciDsl.Generators.Parse;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Layers;
+
+/// <summary>What a shape rule sees: the incoming shapes and where they come from.</summary>
+/// <param name="Sources">For each input, how messages name its producer, e.g. <c>MaxPool2d(2) 'pool2'</c>.</param>
+internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources)
+{
+    public Shape Input => Inputs[0];
+
+    public string Source => Sources[0];
+
+    public LayerInference Ok(LayerSpec resolved, Shape output) => new(resolved, output, null);
+
+    public LayerInference Fail(DiagnosticDescriptor descriptor, params string[] arguments) =>
+        new(null, null, DiagnosticInfo.Create(descriptor, Site.Location, arguments));
+
+    /// <summary>SD1001 for a layer that needs another rank: "X expects E but receives S from P; fix".</summary>
+    public LayerInference RejectShape(string expected, string fix) =>
+        Fail(DiagnosticDescriptors.LayerRejectsShape, Site.Display, expected, Input.ToString(), Source, fix);
+
+    /// <summary>SD1003 when a computed size is provably zero or negative.</summary>
+    public LayerInference? RequirePositive(Shape output, string fix)
+    {
+        for (int i = 0; i < output.Rank; i++)
+            if (output[i].IsConstant && output[i].Constant <= 0)
+                return Fail(DiagnosticDescriptors.SizeNotPositive, Site.Display, $"dim {i}",
+                    output[i].Constant == 0 ? "zero" : "negative", Input.ToString(), output.ToString(), fix);
+        return null;
+    }
+}
+
+/// <summary>The outcome of a shape rule: the resolved layer and its output, or a diagnostic.</summary>
+internal sealed record LayerInference(LayerSpec? Resolved, Shape? Output, DiagnosticInfo? Error);

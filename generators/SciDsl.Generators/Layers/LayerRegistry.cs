@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SciDsl.Generators.Layers;
+
+/// <summary>Every layer kind, by the attribute name users write. Adding a layer adds one line here.</summary>
+internal static class LayerRegistry
+{
+    public static readonly IReadOnlyList<LayerKind> All = new[]
+    {
+        LinearLayer.Kind,
+        Conv1dLayer.Kind, Conv2dLayer.Kind,
+        MaxPool1dLayer.Kind, MaxPool2dLayer.Kind, AvgPool1dLayer.Kind, AvgPool2dLayer.Kind,
+        AdaptiveAvgPool2dLayer.Kind, GlobalAvgPoolLayer.Kind,
+        BatchNorm1dLayer.Kind, BatchNorm2dLayer.Kind, LayerNormLayer.Kind,
+        ReLULayer.Kind, LeakyReLULayer.Kind, GELULayer.Kind, SiLULayer.Kind, TanhLayer.Kind, SigmoidLayer.Kind,
+        SoftmaxLayer.Kind, LogSoftmaxLayer.Kind,
+        DropoutLayer.Kind,
+        FlattenLayer.Kind, ReshapeLayer.Kind,
+    };
+
+    private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);
+
+    public static LayerKind? Find(string attributeName) => ByName.TryGetValue(attributeName, out var kind) ? kind : null;
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using SciDsl.Generators.Emit;
+using SciDsl.Generators.Parse;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Layers;
+
+/// <summary>
+/// One layer of a model. Each kind is a record in its own file holding its arguments, its
+/// shape rule (<see cref="Infer"/>), its TorchSharp emission and its ONNX emission.
+/// Records stay structurally equatable: the incremental pipeline caches on them.
+/// </summary>
+internal abstract record LayerSpec(LayerSite Site)
+{
+    /// <summary>The shape rule: the output shape, and this layer with its inferred sizes filled in.</summary>
+    public abstract LayerInference Infer(InferContext context);
+
+    /// <summary>The TorchSharp module type (in <c>TorchSharp.Modules</c>) the layer becomes; null for a tensor expression.</summary>
+    public abstract string? TorchType { get; }
+
+    /// <summary>The factory call that builds the module, e.g. <c>nn.Linear(3136, 128)</c>.</summary>
+    public virtual string TorchFactory() => $"nn.{TorchType}()";
+
+    /// <summary>The forward expression; layers without a module override it with a tensor expression.</summary>
+    public virtual string TorchForward(string module, string input) => $"{module}.forward({input})";
+
+    /// <summary>Sizes the module is built with; their symbols become constructor parameters.</summary>
+    public virtual IEnumerable<Dim> ConstructionDims => Enumerable.Empty<Dim>();
+
+    /// <summary>Writes the ONNX nodes computing the layer in eval mode.</summary>
+    public abstract void EmitOnnx(OnnxEmitContext onnx);
+}
+
+/// <summary>An attribute name and how to read it into a <see cref="LayerSpec"/>.</summary>
+internal sealed record LayerKind(string AttributeName, LayerKind.Parser Parse)
+{
+    public delegate LayerSpec? Parser(LayerSite site, AttributeArguments arguments, LayerArgumentErrors errors);
+}

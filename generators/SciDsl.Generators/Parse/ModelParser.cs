@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SciDsl.Generators.Diagnostics;
+using SciDsl.Generators.Infrastructure;
+using SciDsl.Generators.Layers;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Parse;
+
+/// <summary>Turns a <c>[Model]</c> class's attributes into a <see cref="ModelSpec"/>, in source order.</summary>
+internal static class ModelParser
+{
+    public const string ModelAttribute = "SciDsl.ModelAttribute";
+    private const string LayerAttribute = "SciDsl.LayerAttribute";
+    private const string OutputAttribute = "SciDsl.OutputAttribute";
+
+    public static ParseResult<ModelSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var typeLocation = TypeInfoReader.IdentifierLocation(type);
+        if (TypeInfoReader.RequirePartial(type, typeLocation) is { } notPartial) diagnostics.Add(notPartial);
+
+        var attributes = type.GetAttributes();
+        var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
+        var modelLocation = LocationOf(model) ?? typeLocation;
+        string? inputsText = model.ConstructorArguments.FirstOrDefault().Value as string;
+        var inputs = SignatureParser.Parse(inputsText, out string? inputsError);
+        if (inputs is null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "", inputsError!));
+
+        var layers = new List<LayerSpec>();
+        var names = new Dictionary<string, string>();
+        foreach (var input in inputs ?? EquatableArray<TensorSpec>.Empty) names[input.Name] = $"input '{input.Name}'";
+        bool unreadable = false;
+        var declared = attributes.Where(a => DerivesFrom(a.AttributeClass, LayerAttribute)).ToList();
+        foreach (var attribute in declared)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (attribute.AttributeConstructor is null) { unreadable = true; continue; } // the compiler reports it
+            var layer = ReadLayer(attribute, declared, names, diagnostics);
+            if (layer is null) unreadable = true;
+            else layers.Add(layer);
+        }
+
+        var outputs = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == OutputAttribute) is { } output
+            && output.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } list
+                ? list.Values.Select(v => v.Value as string ?? "").ToEquatableArray()
+                : EquatableArray<string>.Empty;
+
+        var spec = inputs is null || unreadable
+            ? null
+            : new ModelSpec(TypeInfoReader.Read(type), inputs.Value, layers.ToEquatableArray(), outputs, modelLocation);
+        return new ParseResult<ModelSpec>(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static LayerSpec? ReadLayer(AttributeData attribute, List<AttributeData> all, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
+    {
+        string kindName = attribute.AttributeClass!.Name;
+        if (kindName.EndsWith("Attribute")) kindName = kindName.Substring(0, kindName.Length - "Attribute".Length);
+        var location = LocationOf(attribute);
+        string display = attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax ? syntax.ToString() : kindName;
+        var kind = LayerRegistry.Find(kindName);
+        if (kind is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
+                $"SciDsl has no layer kind '{kindName}' (known: {string.Join(", ", LayerRegistry.All.Select(k => k.AttributeName))})"));
+            return null;
+        }
+
+        var arguments = AttributeArguments.From(attribute);
+        string? explicitName = arguments.String("Name");
+        string name = explicitName ?? GeneratedName(kindName, all, attribute, names);
+        if (explicitName is not null && !SignatureParser.IsIdentifier(explicitName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
+                $"Name \"{explicitName}\" must be a C# identifier (letters, digits, '_')"));
+            return null;
+        }
+        if (names.TryGetValue(name, out string? owner))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateNodeName, location, name, display, owner));
+            return null;
+        }
+        names[name] = $"{display} '{name}'";
+
+        var from = (arguments.String("From") ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();
+        var site = new LayerSite(name, explicitName is not null, from, display, location);
+        var errors = new LayerArgumentErrors(site, diagnostics);
+        return kind.Parse(site, arguments, errors);
+    }
+
+    /// <summary><c>conv2d_2</c> for the second Conv2d; skips names the user took explicitly.</summary>
+    private static string GeneratedName(string kindName, List<AttributeData> all, AttributeData attribute, Dictionary<string, string> names)
+    {
+        int ordinal = all.Where(a => a.AttributeClass!.Name == attribute.AttributeClass!.Name).ToList().IndexOf(attribute) + 1;
+        string baseName = kindName.ToLowerInvariant() + "_" + ordinal;
+        string name = baseName;
+        for (int suffix = 2; names.ContainsKey(name) || IsExplicitName(all, name); suffix++) name = baseName + "_" + suffix;
+        return name;
+    }
+
+    private static bool IsExplicitName(List<AttributeData> all, string name) =>
+        all.Any(a => a.NamedArguments.Any(n => n.Key == "Name" && n.Value.Value as string == name));
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, string baseName)
+    {
+        for (var t = type?.BaseType; t is not null; t = t.BaseType)
+            if (t.ToDisplayString() == baseName) return true;
+        return false;
+    }
+
+    internal static LocationInfo? LocationOf(AttributeData attribute) =>
+        LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax());
+}

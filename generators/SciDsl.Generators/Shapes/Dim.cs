@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using SciDsl.Generators.Infrastructure;
+
+namespace SciDsl.Generators.Shapes;
+
+/// <summary>
+/// A tensor dimension: an affine integer expression over symbols with floor division by
+/// positive constants, kept in a normal form (constant + sorted terms with non-zero
+/// coefficients) so that structural equality means "provably equal".
+/// Symbols stand for sizes, so they are assumed to be at least 1.
+/// </summary>
+internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
+{
+    public static readonly Dim Zero = new(0, EquatableArray<DimTerm>.Empty);
+
+    public static Dim Of(long value) => new(value, EquatableArray<DimTerm>.Empty);
+
+    public static Dim Symbol(string name) => FromTerms(0, new[] { new DimTerm(1, DimAtom.ForSymbol(name)) });
+
+    public bool IsConstant => Terms.Count == 0;
+
+    /// <summary>True when the dim is a bare symbol such as <c>B</c>.</summary>
+    public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
+
+    /// <summary>Every symbol the expression mentions, in first-mention order.</summary>
+    public IEnumerable<string> Symbols => Terms.SelectMany(t => t.Atom.Symbols).Distinct();
+
+    public static Dim operator +(Dim a, Dim b) => FromTerms(a.Constant + b.Constant, a.Terms.Concat(b.Terms));
+
+    public static Dim operator +(Dim a, long b) => new(a.Constant + b, a.Terms);
+
+    public static Dim operator -(Dim a, Dim b) => a + b * -1;
+
+    public static Dim operator -(Dim a, long b) => new(a.Constant - b, a.Terms);
+
+    public static Dim operator *(Dim a, long k) =>
+        FromTerms(a.Constant * k, a.Terms.Select(t => new DimTerm(t.Coefficient * k, t.Atom)));
+
+    public static Dim operator *(long k, Dim a) => a * k;
+
+    /// <summary>Multiplies two dims; defined only when one of them is a constant (dims stay affine).</summary>
+    public Dim? Times(Dim other) =>
+        other.IsConstant ? this * other.Constant : IsConstant ? other * Constant : null;
+
+    /// <summary><c>floor(this / divisor)</c>, simplified as far as it provably can be.</summary>
+    public Dim FloorDiv(long divisor)
+    {
+        if (divisor <= 0) throw new ArgumentOutOfRangeException(nameof(divisor), "divisor must be positive");
+        if (divisor == 1) return this;
+
+        // c·a = d·q·a + r·a with 0 <= r < d: the multiples of d leave the floor exactly.
+        long quotientConstant = FloorDivide(Constant, divisor);
+        long remainderConstant = Constant - quotientConstant * divisor;
+        var quotientTerms = new List<DimTerm>();
+        var remainderTerms = new List<DimTerm>();
+        foreach (var term in Terms)
+        {
+            long q = FloorDivide(term.Coefficient, divisor);
+            long r = term.Coefficient - q * divisor;
+            if (q != 0) quotientTerms.Add(new DimTerm(q, term.Atom));
+            if (r != 0) remainderTerms.Add(new DimTerm(r, term.Atom));
+        }
+        var quotient = FromTerms(quotientConstant, quotientTerms);
+        if (remainderTerms.Count == 0) return quotient; // 0 <= remainderConstant < divisor
+
+        // floor((floor(e / a) + r) / d) = floor((e + a·r) / (a·d))
+        if (remainderTerms.Count == 1 && remainderTerms[0].Coefficient == 1 && remainderTerms[0].Atom.Numerator is { } inner)
+        {
+            long innerDivisor = remainderTerms[0].Atom.Divisor;
+            return quotient + (inner + innerDivisor * remainderConstant).FloorDiv(innerDivisor * divisor);
+        }
+
+        // floor(g·e / g·d) = floor(e / d)
+        long common = remainderTerms.Aggregate(Gcd(remainderConstant, divisor), (g, t) => Gcd(g, t.Coefficient));
+        var remainder = FromTerms(remainderConstant / common, remainderTerms.Select(t => new DimTerm(t.Coefficient / common, t.Atom)));
+        return quotient + FromTerms(0, new[] { new DimTerm(1, DimAtom.ForFloorDiv(remainder, divisor / common)) });
+    }
+
+    /// <summary>The value under the given symbol bindings, or null when a symbol is unbound.</summary>
+    public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
+    {
+        long total = Constant;
+        foreach (var term in Terms)
+        {
+            long? atom = term.Atom.Evaluate(bindings);
+            if (atom is null) return null;
+            total += term.Coefficient * atom.Value;
+        }
+        return total;
+    }
+
+    /// <summary>Replaces symbols by other dims (e.g. a block's symbols by the incoming sizes).</summary>
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> replacements) =>
+        Terms.Aggregate(Of(Constant), (sum, term) => sum + term.Atom.Substitute(replacements) * term.Coefficient);
+
+    public override string ToString() => Format(symbol => symbol);
+
+    /// <summary>The dim as a C# <c>long</c> expression, with symbols renamed by <paramref name="symbolExpression"/>.</summary>
+    public string ToCSharp(Func<string, string> symbolExpression) => Format(symbolExpression);
+
+    private string Format(Func<string, string> symbolText)
+    {
+        if (IsConstant) return Constant.ToString(CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        foreach (var term in Terms)
+        {
+            long magnitude = Math.Abs(term.Coefficient);
+            if (text.Length == 0) text.Append(term.Coefficient < 0 ? "-" : "");
+            else text.Append(term.Coefficient < 0 ? " - " : " + ");
+            string atom = term.Atom.Format(symbolText);
+            if (magnitude == 1) text.Append(atom);
+            else text.Append(magnitude.ToString(CultureInfo.InvariantCulture)).Append(" * ")
+                     .Append(term.Atom.Symbol is null ? "(" + atom + ")" : atom);
+        }
+        if (Constant != 0)
+            text.Append(Constant < 0 ? " - " : " + ").Append(Math.Abs(Constant).ToString(CultureInfo.InvariantCulture));
+        return text.ToString();
+    }
+
+    private static Dim FromTerms(long constant, IEnumerable<DimTerm> terms)
+    {
+        var merged = new Dictionary<DimAtom, long>();
+        var order = new List<DimAtom>();
+        foreach (var term in terms)
+        {
+            if (!merged.ContainsKey(term.Atom)) order.Add(term.Atom);
+            merged[term.Atom] = (merged.TryGetValue(term.Atom, out long c) ? c : 0) + term.Coefficient;
+        }
+        var normal = order
+            .Where(atom => merged[atom] != 0)
+            .OrderBy(atom => atom.SortKey, StringComparer.Ordinal)
+            .Select(atom => new DimTerm(merged[atom], atom));
+        return new Dim(constant, normal.ToEquatableArray());
+    }
+
+    internal static long FloorDivide(long a, long b)
+    {
+        long q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        while (b != 0) (a, b) = (b, a % b);
+        return a;
+    }
+}
+
+/// <summary>One <c>coefficient · atom</c> of a <see cref="Dim"/>.</summary>
+internal sealed record DimTerm(long Coefficient, DimAtom Atom);
+
+/// <summary>A symbol, or <c>floor(Numerator / Divisor)</c> that could not be simplified further.</summary>
+internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
+{
+    public static DimAtom ForSymbol(string name) => new(name, null, 1);
+
+    public static DimAtom ForFloorDiv(Dim numerator, long divisor) => new(null, numerator, divisor);
+
+    /// <summary>Symbols sort before quotients, each alphabetically, so printing is deterministic.</summary>
+    public string SortKey => Symbol is not null ? "0" + Symbol : "1" + Format(s => s);
+
+    public IEnumerable<string> Symbols => Symbol is not null ? new[] { Symbol } : Numerator!.Symbols;
+
+    public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
+    {
+        if (Symbol is not null) return bindings.TryGetValue(Symbol, out long value) ? value : null;
+        long? numerator = Numerator!.Evaluate(bindings);
+        return numerator is null ? null : Dim.FloorDivide(numerator.Value, Divisor);
+    }
+
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> replacements) =>
+        Symbol is not null
+            ? replacements.TryGetValue(Symbol, out var replacement) ? replacement : Dim.Symbol(Symbol)
+            : Numerator!.Substitute(replacements).FloorDiv(Divisor);
+
+    public string Format(Func<string, string> symbolText)
+    {
+        if (Symbol is not null) return symbolText(Symbol);
+        string numerator = Numerator!.ToCSharp(symbolText);
+        bool bare = Numerator.IsSymbol;
+        return (bare ? numerator : "(" + numerator + ")") + " / " + Divisor.ToString(CultureInfo.InvariantCulture);
+    }
+}

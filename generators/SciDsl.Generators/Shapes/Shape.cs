@@ -1,0 +1,34 @@
+using System.Linq;
+using SciDsl.Generators.Infrastructure;
+
+namespace SciDsl.Generators.Shapes;
+
+/// <summary>An ordered list of dims; the first is the batch wherever a model's values are concerned.</summary>
+internal sealed record Shape(EquatableArray<Dim> Dims)
+{
+    public static Shape Of(params Dim[] dims) => new(dims.ToEquatableArray());
+
+    public int Rank => Dims.Count;
+
+    public Dim this[int index] => Dims[index];
+
+    public Dim Last => Dims[Dims.Count - 1];
+
+    /// <summary>The same shape with dim <paramref name="index"/> replaced.</summary>
+    public Shape With(int index, Dim dim) => new(Dims.Select((d, i) => i == index ? dim : d).ToEquatableArray());
+
+    /// <summary>The product of the dims from <paramref name="start"/> on, when it stays affine.</summary>
+    public Dim? Product(int start) =>
+        Dims.Skip(start).Aggregate((Dim?)Dim.Of(1), (product, dim) => product?.Times(dim));
+
+    public override string ToString() => "[" + string.Join(", ", Dims.Select(d => d.ToString())) + "]";
+}
+
+/// <summary>A named tensor: a model input or output, or a dataset sample.</summary>
+internal sealed record TensorSpec(string Name, string ElementType, Shape Shape)
+{
+    public const string Float32 = "float32";
+
+    public override string ToString() =>
+        ElementType == Float32 ? $"{Name}: {Shape}" : $"{Name}: {ElementType}{Shape}";
+}
