@@ -1,0 +1,118 @@
+using System.Linq;
+using SciDsl.Generators.Check;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Emit;
+
+/// <summary>Emits <c>Model.Module.g.cs</c>: the TorchSharp module, its signature, forward and summary.</summary>
+internal static class ModuleEmitter
+{
+    private static readonly string[] Usings = { "TorchSharp", "TorchSharp.Modules", "static TorchSharp.torch" };
+
+    public static string Emit(ShapedModel model)
+    {
+        string tensors = string.Join(", ", model.Inputs.Select(_ => "Tensor"));
+        string result = model.Outputs.Count == 1 ? "Tensor" : "(" + string.Join(", ", model.Outputs.Select(_ => "Tensor")) + ")";
+        return TypeScope.Write(model.Type, Usings, $"nn.Module<{tensors}, {result}>", new[] { TypeScope.GeneratedCode }, writer =>
+        {
+            WriteSignature(writer, model);
+            WriteMembers(writer, model);
+            WriteConstructor(writer, model);
+            WriteForward(writer, model, result);
+            WriteSummary(writer, model);
+        });
+    }
+
+    private static void WriteSignature(SourceWriter writer, ShapedModel model)
+    {
+        writer.Line("/// <summary>Inputs and outputs as checked at build time; dims are symbolic.</summary>");
+        writer.Line("public static global::SciDsl.ModelSignature Signature { get; } = new(");
+        writer.Line($"    {Literal.String(model.Type.Name)},");
+        writer.Line($"    [{string.Join(", ", model.Inputs.Select(TensorSignature))}],");
+        writer.Line($"    [{string.Join(", ", model.Outputs.Select(TensorSignature))}]);");
+        writer.Line();
+    }
+
+    internal static string TensorSignature(TensorSpec tensor) =>
+        $"new({Literal.String(tensor.Name)}, global::SciDsl.TensorElementType.{ElementType(tensor.ElementType)}, " +
+        $"[{string.Join(", ", tensor.Shape.Dims.Select(d => Literal.String(d.ToString())))}])";
+
+    private static string ElementType(string type) => type switch
+    {
+        "float64" => "Float64",
+        "int64" => "Int64",
+        "bool" => "Bool",
+        _ => "Float32",
+    };
+
+    private static void WriteMembers(SourceWriter writer, ShapedModel model)
+    {
+        foreach (string symbol in model.ConstructorSymbols)
+            writer.Line($"/// <summary>The size <c>{symbol}</c> this model was built with.</summary>")
+                  .Line($"public long {symbol} {{ get; }}").Line();
+        foreach (var node in model.Nodes.Where(n => n.Layer.TorchType is not null))
+        {
+            if (node.Layer.Site.IsNamedByUser)
+                writer.Line($"/// <summary><c>{Xml(node.Layer.Site.Display)}</c>, output {node.Output}.</summary>")
+                      .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}").Line();
+            else
+                writer.Line($"private readonly {node.Layer.TorchType} {node.Name};");
+        }
+        writer.Line();
+    }
+
+    private static void WriteConstructor(SourceWriter writer, ShapedModel model)
+    {
+        string parameters = string.Join(", ", model.ConstructorSymbols.Select(s => $"long {s}"));
+        writer.Open($"public {model.Type.Name}({parameters}) : base({Literal.String(model.Type.Name)})");
+        foreach (string symbol in model.ConstructorSymbols)
+        {
+            writer.Line($"if ({symbol} <= 0) throw new global::System.ArgumentOutOfRangeException(nameof({symbol}), {symbol}, \"sizes must be positive\");");
+            writer.Line($"this.{symbol} = {symbol};");
+        }
+        var modules = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
+        foreach (var node in modules) writer.Line($"{node.Name} = {node.Layer.TorchFactory()};");
+        foreach (var node in modules) writer.Line($"register_module({Literal.String(node.Name)}, {node.Name});");
+        writer.Close().Line();
+    }
+
+    private static void WriteForward(SourceWriter writer, ShapedModel model, string result)
+    {
+        string parameters = string.Join(", ", model.Inputs.Select(i => $"Tensor {i.Name}"));
+        writer.Open($"public override {result} forward({parameters})");
+        string guard = "new global::SciDsl.ShapeGuard(Signature.Model)" +
+            string.Concat(model.ConstructorSymbols.Select(s => $".Bind({Literal.String(s)}, {s})"));
+        if (model.Inputs.Count == 1)
+            writer.Line($"{guard}.Check(Signature.Inputs[0], {model.Inputs[0].Name});");
+        else
+        {
+            writer.Line($"var guard = {guard};");
+            for (int i = 0; i < model.Inputs.Count; i++) writer.Line($"guard.Check(Signature.Inputs[{i}], {model.Inputs[i].Name});");
+        }
+        var names = new ValueNames(model);
+        foreach (var node in model.Nodes)
+        {
+            string target = names.Of(node.Name);
+            string call = node.Layer.TorchForward(node.Name, names.Of(node.Inputs[0]));
+            writer.Line($"{(names.Declares(node, model) ? "var " : "")}{target} = {call}; // {node.Output}");
+        }
+        var outputs = model.OutputNodes.Select(names.Of).ToList();
+        writer.Line($"return {(outputs.Count == 1 ? outputs[0] : "(" + string.Join(", ", outputs) + ")")};");
+        writer.Close().Line();
+    }
+
+    private static void WriteSummary(SourceWriter writer, ShapedModel model)
+    {
+        writer.Line("/// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>");
+        writer.Line("public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,");
+        writer.Line("[");
+        foreach (var node in model.Nodes)
+        {
+            string module = node.Layer.TorchType is null ? "null" : node.Name;
+            writer.Line($"    new({Literal.String(node.Name)}, {Literal.String(node.Layer.Site.Display)}, {Literal.String(node.Output.ToString())}, {module}),");
+        }
+        writer.Line("]);");
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
