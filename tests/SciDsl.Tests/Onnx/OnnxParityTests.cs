@@ -109,6 +109,23 @@ public sealed class OnnxParityTests : IDisposable
             input => (input * 2 + tensor(new float[] { 1, 2, 3 })).reshape(input.shape[0], 6));
     }
 
+    [Fact]
+    public void Parity_helper_reports_a_real_difference_at_both_levels()
+    {
+        var signature = new ModelSignature("Negate", [Float32("x", "B", "3")], [Float32("y", "B", "3")]);
+        var onnx = new OnnxGraphBuilder(signature);
+        onnx.Output(signature.Outputs[0], onnx.Node("Neg", "neg", [onnx.Input(signature.Inputs[0])]));
+        string path = _directory.File("negate.onnx");
+        onnx.Save(path);
+        using var input = tensor(new float[] { 1, -2, 0.5f }).reshape(1, 3);
+        var inputs = new Dictionary<string, Tensor> { ["x"] = input };
+
+        foreach (var level in OnnxRuntimeParity.Levels)
+        {
+            Assert.Equal(4f, OnnxRuntimeParity.MaxAbsDiff(path, inputs, input, level), 1e-6f);
+        }
+    }
+
     private static void AssertParityAtBatches(string path, string inputName, Func<long, Tensor> makeInput, Func<Tensor, Tensor> forward)
     {
         foreach (long batch in new long[] { 1, 7 })
