@@ -16,7 +16,7 @@ internal sealed record ShapedNode(LayerSpec Layer, EquatableArray<string> Inputs
 /// <param name="Outputs">The returned tensors; <see cref="OutputNodes"/> names the node producing each.</param>
 /// <param name="ConstructorSymbols">Symbols the module must be built with: its constructor parameters.</param>
 internal sealed record ShapedModel(
-    TypeInfo Type,
+    DeclaredType Type,
     EquatableArray<TensorSpec> Inputs,
     EquatableArray<ShapedNode> Nodes,
     EquatableArray<TensorSpec> Outputs,

@@ -20,8 +20,8 @@ internal static class ModelParser
     public static ParseResult<ModelSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var typeLocation = TypeInfoReader.IdentifierLocation(type);
-        if (TypeInfoReader.RequirePartial(type, typeLocation) is { } notPartial) diagnostics.Add(notPartial);
+        var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
+        if (DeclaredTypeReader.RequirePartial(type, typeLocation) is { } notPartial) diagnostics.Add(notPartial);
 
         var attributes = type.GetAttributes();
         var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
@@ -52,7 +52,7 @@ internal static class ModelParser
 
         var spec = inputs is null || unreadable
             ? null
-            : new ModelSpec(TypeInfoReader.Read(type), inputs.Value, layers.ToEquatableArray(), outputs, modelLocation);
+            : new ModelSpec(DeclaredTypeReader.Read(type), inputs.Value, layers.ToEquatableArray(), outputs, modelLocation);
         return new ParseResult<ModelSpec>(spec, diagnostics.ToEquatableArray());
     }
 

@@ -8,7 +8,7 @@ namespace SciDsl.Generators.Parse;
 
 /// <summary>The C# type a declaration lives in, as text: enough to re-open it as a partial type.</summary>
 /// <param name="ContainingTypes">Outermost first, each as its declaration head, e.g. <c>partial class Outer</c>.</param>
-internal sealed record TypeInfo(string? Namespace, EquatableArray<string> ContainingTypes, string Name, string Keyword)
+internal sealed record DeclaredType(string? Namespace, EquatableArray<string> ContainingTypes, string Name, string Keyword)
 {
     public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Concat(ContainingTypes.Select(ContainingName)) + Name;
 
@@ -17,7 +17,7 @@ internal sealed record TypeInfo(string? Namespace, EquatableArray<string> Contai
 
 /// <summary>A parsed <c>[Model]</c> declaration. Holds only equatable values (no symbols or syntax).</summary>
 internal sealed record ModelSpec(
-    TypeInfo Type,
+    DeclaredType Type,
     EquatableArray<TensorSpec> Inputs,
     EquatableArray<LayerSpec> Layers,
     EquatableArray<string> Outputs,

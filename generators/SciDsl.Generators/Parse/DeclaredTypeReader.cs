@@ -9,15 +9,15 @@ using SciDsl.Generators.Infrastructure;
 namespace SciDsl.Generators.Parse;
 
 /// <summary>Reads where a declared type lives and checks it can be extended (SD2006).</summary>
-internal static class TypeInfoReader
+internal static class DeclaredTypeReader
 {
-    public static TypeInfo Read(INamedTypeSymbol type)
+    public static DeclaredType Read(INamedTypeSymbol type)
     {
         var containing = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             containing.Insert(0, $"partial {Keyword(outer)} {outer.Name}");
         string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new TypeInfo(ns, containing.ToEquatableArray(), type.Name, Keyword(type));
+        return new DeclaredType(ns, containing.ToEquatableArray(), type.Name, Keyword(type));
     }
 
     /// <summary>SD2006 when the type or one of its containing types is not declared partial.</summary>
