@@ -58,6 +58,8 @@ internal sealed class SupervisedLoop(
     private void RestoreFromCheckpoint(ITrainingProgress progress)
     {
         if (store.TryRestore(model, optimizer, modelName) is not { } state) return;
+        // The saved optimizer state carries the old learning rate; the config given now decides it.
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = config.LearningRate;
         history = state.History;
         bestMonitoredLoss = state.BestMonitoredLoss;
         bestValidationLoss = state.BestValidationLoss;

@@ -5,7 +5,7 @@ public enum ProgressMode
 {
     /// <summary>A live progress bar on an interactive terminal, plain lines when output is redirected or <see cref="TrainOptions.Log"/> is set.</summary>
     Auto,
-    /// <summary>A Spectre.Console progress bar per epoch with live loss and accuracy.</summary>
+    /// <summary>A Spectre.Console progress bar per epoch with live loss and accuracy (plain lines on a non-interactive console, which cannot show it).</summary>
     Bar,
     /// <summary>One line of text per epoch.</summary>
     Plain,
@@ -22,7 +22,10 @@ public sealed class TrainOptions
     /// <summary>Where the weights are saved after every epoch. Default: <c>checkpoints/&lt;ModelName&gt;.ckpt</c> under the current directory.</summary>
     public string? CheckpointPath { get; init; }
 
-    /// <summary>Continue from the checkpoint if present: weights, optimizer state, epoch counter and history.</summary>
+    /// <summary>
+    /// Continue from the checkpoint if present: weights, optimizer state, epoch counter, history and early-stopping state.
+    /// The learning rate is the config's, so a resumed run can lower it.
+    /// </summary>
     public bool Resume { get; init; }
 
     public ProgressMode Progress { get; init; } = ProgressMode.Auto;

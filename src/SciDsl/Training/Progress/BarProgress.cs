@@ -24,7 +24,7 @@ internal sealed class BarProgress(IAnsiConsole console, ProgressContext context)
     public void EpochCompleted(EpochMetrics metrics, int totalEpochs)
     {
         if (task is null) return;
-        task.Description = Markup.Escape(EpochLine.Format(metrics, totalEpochs));
+        task.Description = Markup.Escape(EpochLine.Summary(metrics, totalEpochs));
         task.Value = task.MaxValue;
         task.StopTask();
     }
