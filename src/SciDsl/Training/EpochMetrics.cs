@@ -1,0 +1,12 @@
+namespace SciDsl;
+
+/// <summary>What one epoch achieved. Accuracies are null for regression; validation values are null without a validation split.</summary>
+/// <param name="Epoch">1-based, counting epochs of earlier runs when resumed.</param>
+/// <param name="TrainLoss">Mean loss over the epoch's training batches (weighted by batch size, in training mode).</param>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double? ValidationLoss,
+    double? TrainAccuracy,
+    double? ValidationAccuracy,
+    TimeSpan Elapsed);

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using TorchSharp;
+
+namespace SciDsl;
+
+/// <summary>Trains a model on labelled data; what a generated <c>[Supervised]</c> experiment's <c>Run</c> calls.</summary>
+public static class SupervisedTrainer
+{
+    /// <summary>
+    /// Seeds torch, builds the model, checks and splits the data, then trains with a checkpoint after every epoch.
+    /// </summary>
+    /// <exception cref="ArgumentException">The config or options cannot work, or the data set is too small for the split.</exception>
+    /// <exception cref="DataShapeException">The loaded data does not match <paramref name="signature"/>.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="TrainOptions.Cancellation"/> was cancelled.</exception>
+    public static TrainingResult<TModel> Run<TModel>(
+        TrainConfig config, Func<TModel> createModel, IDataSource data, DatasetSignature signature, TrainOptions? options = null)
+        where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(createModel);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(signature);
+        options ??= new TrainOptions();
+        config.Validate();
+        options.Validate();
+        CheckLossFitsTarget(config.Loss, signature.Target);
+
+        var clock = Stopwatch.StartNew();
+        string modelName = typeof(TModel).Name;
+        string source = data.GetType().Name;
+
+        // Seed before the model exists so its initial weights are reproducible.
+        torch.manual_seed(config.Seed);
+        TModel model = createModel();
+        LabelledData loaded = signature.Check(data.Load(), source);
+        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
+        using var optimizer = CreateOptimizer(config, model);
+        var store = new CheckpointStore(options.CheckpointPath ?? CheckpointStore.DefaultPath(modelName));
+        var loop = new SupervisedLoop(config, options, model, modelName, source, signature, split, optimizer, store);
+
+        var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
+        return new TrainingResult<TModel>(
+            model, history, store.WeightsPath, loop.HasBestCheckpoint ? store.BestWeightsPath : null, stopReason, clock.Elapsed);
+    }
+
+    private static void CheckLossFitsTarget(Loss loss, TargetKind target)
+    {
+        var needed = loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
+        if (target != needed)
+            throw new ArgumentException($"Loss.{loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {target.ToString().ToLowerInvariant()} targets.", "signature");
+    }
+
+    private static torch.optim.Optimizer CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
+    {
+        // PyTorch's defaults (beta2 = 0.999), so results carry over from Python recipes.
+        Optim.Adam => torch.optim.Adam(model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, weight_decay: config.WeightDecay),
+        Optim.SGD => torch.optim.SGD(model.parameters(), config.LearningRate, momentum: config.Momentum, weight_decay: config.WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Optimizer, "Unknown optimizer."),
+    };
+}

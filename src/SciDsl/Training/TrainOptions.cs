@@ -1,0 +1,51 @@
+namespace SciDsl;
+
+/// <summary>How training progress is shown.</summary>
+public enum ProgressMode
+{
+    /// <summary>A live progress bar on an interactive terminal, plain lines when output is redirected or <see cref="TrainOptions.Log"/> is set.</summary>
+    Auto,
+    /// <summary>A Spectre.Console progress bar per epoch with live loss and accuracy (plain lines on a non-interactive console, which cannot show it).</summary>
+    Bar,
+    /// <summary>One line of text per epoch.</summary>
+    Plain,
+    /// <summary>Nothing.</summary>
+    None,
+}
+
+/// <summary>Run-time choices that are not part of the experiment's declaration.</summary>
+public sealed class TrainOptions
+{
+    /// <summary>Overrides <see cref="TrainConfig.Epochs"/>; with <see cref="Resume"/> it is the total, counting epochs already done.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Where the weights are saved after every epoch. Default: <c>checkpoints/&lt;ModelName&gt;.ckpt</c> under the current directory.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>
+    /// Continue from the checkpoint if present: weights, optimizer state, epoch counter, history and early-stopping state.
+    /// The learning rate is the config's, so a resumed run can lower it.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    public ProgressMode Progress { get; init; } = ProgressMode.Auto;
+
+    /// <summary>Where plain progress lines go. Default: <see cref="Console.Out"/>.</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Stop after this many epochs without improvement of the validation loss (the training loss when there is no validation set).</summary>
+    public int? EarlyStoppingPatience { get; init; }
+
+    /// <summary>Rescale gradients so their global L2 norm is at most this before each step.</summary>
+    public double? GradientClipNorm { get; init; }
+
+    /// <summary>Checked between batches; cancelling throws <see cref="OperationCanceledException"/> and keeps the last epoch's checkpoint.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    internal void Validate()
+    {
+        if (Epochs is <= 0) throw new ArgumentException($"TrainOptions.Epochs must be positive, got {Epochs}.", nameof(Epochs));
+        if (EarlyStoppingPatience is <= 0) throw new ArgumentException($"TrainOptions.EarlyStoppingPatience must be positive, got {EarlyStoppingPatience}.", nameof(EarlyStoppingPatience));
+        if (GradientClipNorm is { } norm && !(norm > 0)) throw new ArgumentException($"TrainOptions.GradientClipNorm must be positive, got {norm}.", nameof(GradientClipNorm));
+    }
+}

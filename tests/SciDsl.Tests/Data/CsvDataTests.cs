@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using SciDsl.Tests.Training;
+using TorchSharp;
+
+namespace SciDsl.Tests.Data;
+
+public sealed class CsvDataTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Iris_loads_as_float_features_and_int64_classes()
+    {
+        var data = CsvData.Load(IrisData.FilePath, new CsvOptions { SkipLines = 1 });
+
+        Assert.Equal([150L, 4L], data.Features.shape);
+        Assert.Equal(torch.ScalarType.Float32, data.Features.dtype);
+        Assert.Equal(torch.ScalarType.Int64, data.Targets.dtype);
+        Assert.Equal([5.1f, 3.5f, 1.4f, 0.2f], data.Features[0].data<float>().ToArray());
+        Assert.Equal([0L, 1L, 2L], data.Targets.unique().Item1.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void Gzip_whitespace_file_is_detected_by_magic_bytes_whatever_its_extension()
+    {
+        string path = temp.File("diabetes.dat");
+        using (var gzip = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest)))
+            gzip.Write("59 2 32.1\t101.0\n48  1 21.6 87.0 \n\n");
+
+        var matrix = CsvData.LoadMatrix(path, CsvOptions.WhitespaceSeparated);
+
+        Assert.Equal([2L, 4L], matrix.shape);
+        Assert.Equal([59f, 2f, 32.1f, 101f, 48f, 1f, 21.6f, 87f], matrix.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Label_column_can_be_first_and_values_become_float_n_by_1()
+    {
+        string path = Write("first.csv", "1.5,10,20\n-2,30,40\n");
+
+        var data = CsvData.Load(path, new CsvOptions { LabelColumn = 0, Labels = TargetKind.Value });
+
+        Assert.Equal([10f, 20f, 30f, 40f], data.Features.data<float>().ToArray());
+        Assert.Equal([2L, 1L], data.Targets.shape);
+        Assert.Equal([1.5f, -2f], data.Targets.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Missing_file_throws_file_not_found_naming_the_path()
+    {
+        string path = temp.File("absent.csv");
+
+        var error = Assert.Throws<FileNotFoundException>(() => CsvData.Load(path));
+
+        Assert.Equal(path, error.FileName);
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void Malformed_number_names_file_line_and_column_and_quotes_the_text()
+    {
+        string path = Write("bad.csv", "header\n1,2,0\n3,abc,1\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path, new CsvOptions { SkipLines = 1 }));
+
+        Assert.Equal((3, 2, "abc"), (error.Line, error.Column, error.Text));
+        Assert.Equal($"{path}, line 3, column 2: not a number: 'abc'.", error.Message);
+    }
+
+    [Fact]
+    public void Wrong_column_count_names_the_line_and_the_expected_count()
+    {
+        string path = Write("ragged.csv", "1,2,0\n3,4,1\n5,1\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains("2 columns instead of 3 (as on line 1)", error.Message);
+    }
+
+    [Fact]
+    public void Fractional_class_label_is_rejected_with_its_line()
+    {
+        string path = Write("labels.csv", "1,0\n2,0.5\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal((2, 2), (error.Line, error.Column));
+        Assert.Contains("whole number", error.Message);
+    }
+
+    [Fact]
+    public void Empty_file_is_a_clear_error()
+    {
+        string path = Write("empty.csv", "");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal($"{path}: the file is empty.", error.Message);
+    }
+
+    [Fact]
+    public void Header_only_file_says_nothing_follows_the_skipped_lines()
+    {
+        string path = Write("header.csv", "a,b,c\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path, new CsvOptions { SkipLines = 1 }));
+
+        Assert.Contains("no data after skipping 1 lines", error.Message);
+    }
+
+    [Fact]
+    public void Thousands_of_rows_load_with_every_value_in_place()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int row = 0; row < 5000; row++)
+            text.AppendLine(string.Join(',', Enumerable.Range(0, 64).Select(c => (row + c) % 17)) + $",{row % 10}");
+        string path = Write("large.csv", text.ToString());
+
+        var data = CsvData.Load(path);
+
+        Assert.Equal([5000L, 64L], data.Features.shape);
+        Assert.Equal((4999 + 63) % 17, data.Features[4999, 63].item<float>());
+        Assert.Equal(9L, data.Targets[4999].item<long>());
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = temp.File(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
