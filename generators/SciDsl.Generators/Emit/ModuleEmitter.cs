@@ -54,7 +54,7 @@ internal static class ModuleEmitter
         {
             if (node.Layer.Site.IsNamedByUser)
                 writer.Line($"/// <summary><c>{Xml(node.Layer.Site.Display)}</c>, output {node.Output}.</summary>")
-                      .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}").Line();
+                      .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}");
             else
                 writer.Line($"private readonly {node.Layer.TorchType} {node.Name};");
         }
