@@ -10,7 +10,8 @@ using SciDsl.Generators.Parse;
 namespace SciDsl.Generators;
 
 /// <summary>
-/// <c>[Model]</c> class → parsed spec → shaped model → <c>X.Module.g.cs</c> and <c>X.Onnx.g.cs</c>.
+/// <c>[Model]</c> class → parsed spec → shaped model → <c>X.Module.g.cs</c> and <c>X.Onnx.g.cs</c>;
+/// <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
 /// Invalid declarations emit nothing: <see cref="SciDslAnalyzer"/> reports why, at real source
 /// locations (so <c>#pragma warning disable</c> and IDE squiggles work).
 /// </summary>
@@ -19,6 +20,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
 {
     public const string ParseStep = "SciDsl.ModelSpec";
     public const string CheckStep = "SciDsl.ShapedModel";
+    public const string DatasetStep = "SciDsl.DatasetSpec";
+    public const string ExperimentStep = "SciDsl.ExperimentSpec";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -32,18 +35,44 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(shaped, static (output, checkedModel) =>
         {
-            if (checkedModel?.Spec is not { } model) return;
-            try
-            {
-                string hint = HintName(model.Type);
-                output.AddSource(hint + ".Module.g.cs", ModuleEmitter.Emit(model));
-                output.AddSource(hint + ".Onnx.g.cs", OnnxEmitter.Emit(model));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, model.Type.FullName, e.Message).ToDiagnostic(null));
-            }
+            if (checkedModel?.Spec is { } model)
+                Emit(output, model.Type, (".Module.g.cs", () => ModuleEmitter.Emit(model)), (".Onnx.g.cs", () => OnnxEmitter.Emit(model)));
         });
+
+        var datasets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(DatasetParser.DatasetAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, _) => GeneratorGuard.Run(() => DatasetParser.Parse((INamedTypeSymbol)syntax.TargetSymbol)))
+            .WithTrackingName(DatasetStep);
+        context.RegisterSourceOutput(datasets, static (output, parsed) =>
+        {
+            if (parsed is { Spec: { } data, Diagnostics.Count: 0 })
+                Emit(output, data.Type, (".Dataset.g.cs", () => DatasetEmitter.Emit(data)));
+        });
+
+        var experiments = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ExperimentParser.ExperimentAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellation) => GeneratorGuard.Run(() => ExperimentParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, cancellation)))
+            .WithTrackingName(ExperimentStep);
+        context.RegisterSourceOutput(experiments, static (output, parsed) =>
+        {
+            if (parsed is { Spec: { } experiment, Diagnostics.Count: 0 })
+                Emit(output, experiment.Type, (".Experiment.g.cs", () => ExperimentEmitter.Emit(experiment)));
+        });
+    }
+
+    /// <summary>Adds each file; an emitter's exception becomes SD9999 instead of a crashed build.</summary>
+    private static void Emit(SourceProductionContext output, DeclaredType type, params (string Suffix, Func<string> Source)[] files)
+    {
+        try
+        {
+            foreach (var (suffix, source) in files) output.AddSource(HintName(type) + suffix, source());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, type.FullName, e.Message).ToDiagnostic(null));
+        }
     }
 
     internal static string HintName(DeclaredType type) => type.FullName.Replace('<', '_').Replace('>', '_');

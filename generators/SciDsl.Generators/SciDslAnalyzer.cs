@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -28,13 +29,23 @@ public sealed class SciDslAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelParser.ModelAttribute)) return;
+        var declared = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+        bool isModel = declared.Contains(ModelParser.ModelAttribute);
+        bool isDataset = declared.Contains(DatasetParser.DatasetAttribute);
+        bool isExperiment = declared.Contains(ExperimentParser.ExperimentAttribute);
+        if (!isModel && !isDataset && !isExperiment) return;
         try
         {
-            var parsed = ModelParser.Parse(type, context.CancellationToken);
-            var diagnostics = parsed.Diagnostics;
-            if (parsed.Spec is { } spec && diagnostics.Count == 0) diagnostics = ShapeChecker.Check(spec).Diagnostics;
-            foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
+            var diagnostics = new List<DiagnosticInfo>();
+            if (isModel)
+            {
+                var parsed = ModelParser.Parse(type, context.CancellationToken);
+                diagnostics.AddRange(parsed.Spec is { } spec && parsed.Diagnostics.Count == 0 ? ShapeChecker.Check(spec).Diagnostics : parsed.Diagnostics);
+            }
+            if (isDataset) diagnostics.AddRange(DatasetParser.Parse(type).Diagnostics);
+            if (isExperiment) diagnostics.AddRange(ExperimentParser.Parse(type, context.CancellationToken).Diagnostics);
+            // SD2006 is found by each parser of a type that is several things at once: report it once.
+            foreach (var diagnostic in diagnostics.Distinct()) context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -16,4 +16,16 @@ public interface IDataSource
 public sealed record LabelledData(torch.Tensor Features, torch.Tensor Targets)
 {
     public long Count => Features.shape[0];
+
+    /// <summary>
+    /// The validation samples a training run with this configuration holds out (same seed, same split),
+    /// e.g. to evaluate an exported model on exactly the data the run validated on.
+    /// </summary>
+    public LabelledData ValidationPart(TrainConfig config, string source = "data")
+    {
+        using var split = DataSplit.Create(this, config.ValidationSplit, config.Seed, source);
+        if (split.ValidationFeatures is null)
+            throw new InvalidOperationException("The configuration holds out no validation samples (ValidationSplit = 0).");
+        return new LabelledData(split.ValidationFeatures.alias(), split.ValidationTargets!.alias());
+    }
 }

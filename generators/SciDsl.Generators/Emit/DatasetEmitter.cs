@@ -1,0 +1,17 @@
+using SciDsl.Generators.Parse;
+
+namespace SciDsl.Generators.Emit;
+
+/// <summary>Emits <c>Data.Dataset.g.cs</c>: the declared sample and target, checked by the trainer after loading.</summary>
+internal static class DatasetEmitter
+{
+    public static string Emit(DatasetSpec data) =>
+        TypeScope.Write(data.Type, System.Array.Empty<string>(), null, new[] { TypeScope.GeneratedCode }, writer =>
+        {
+            writer.Line("/// <summary>One sample's shape and the target kind, as declared; what <c>Load</c> returns is checked against it.</summary>");
+            writer.Line("public static global::SciDsl.DatasetSignature Signature { get; } = new(");
+            writer.Line($"    {ModuleEmitter.TensorSignature(data.Sample)},");
+            writer.Line($"    global::SciDsl.TargetKind.{data.TargetKind},");
+            writer.Line($"    {Literal.Long(data.TargetSize)});");
+        });
+}
