@@ -1,0 +1,74 @@
+using TorchSharp;
+
+namespace SciDsl.Tests.Experiments;
+
+[Model("x: B,4")]
+[Linear(16), ReLU]
+[Linear(3)]
+public partial class IrisMlp;
+
+[Dataset("x: 4", Target = "class: 3")]
+public partial class IrisSamples : IDataSource
+{
+    public LabelledData Load() => CsvData.Load(Path.Combine(AppContext.BaseDirectory, "Data", "iris.csv"), new CsvOptions { SkipLines = 1 });
+}
+
+[Experiment(typeof(IrisMlp), typeof(IrisSamples))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.Adam, LearningRate = 0.02)]
+[Train(Epochs = 40, BatchSize = 16, Seed = 7, ValidationSplit = 0.2)]
+public partial class IrisExperiment;
+
+[Model("x: B,3")]
+[Linear(1)]
+public partial class LinearRegressor;
+
+/// <summary>y = 2·x₀ − x₁ + 0.5·x₂ + 1 plus a little noise, from a fixed seed.</summary>
+[Dataset("x: 3", Target = "value: 1")]
+public partial class PlantedLinearSamples : IDataSource
+{
+    public LabelledData Load()
+    {
+        var random = new Random(3);
+        const int count = 256;
+        var x = new float[count * 3];
+        var y = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            for (int j = 0; j < 3; j++) x[i * 3 + j] = (float)(random.NextDouble() * 2 - 1);
+            y[i] = 2 * x[i * 3] - x[i * 3 + 1] + 0.5f * x[i * 3 + 2] + 1 + (float)(random.NextDouble() - 0.5) * 0.02f;
+        }
+        return new LabelledData(torch.tensor(x, [count, 3]), torch.tensor(y, [count, 1]));
+    }
+}
+
+[Experiment(typeof(LinearRegressor), typeof(PlantedLinearSamples))]
+[Supervised(Loss.MSE)]
+[Optimizer(Optim.SGD, LearningRate = 0.1, Momentum = 0.9)]
+[Train(Epochs = 30, BatchSize = 32, Seed = 1, ValidationSplit = 0.25)]
+public partial class RegressionExperiment;
+
+/// <summary>The Digits sample's CNN, trained on the same bundled images.</summary>
+[Model("x: B,1,8,8")]
+[Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
+[Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
+[Flatten]
+[Linear(128), ReLU, Dropout(0.25)]
+[Linear(10)]
+public partial class DigitsCnn;
+
+[Dataset("x: 1,8,8", Target = "class: 10")]
+public partial class DigitsImages : IDataSource
+{
+    public LabelledData Load()
+    {
+        var table = CsvData.Load(Path.Combine(AppContext.BaseDirectory, "Data", "digits.csv.gz"));
+        return new LabelledData((table.Features / 16f).reshape(-1, 1, 8, 8), table.Targets);
+    }
+}
+
+[Experiment(typeof(DigitsCnn), typeof(DigitsImages))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.Adam, LearningRate = 2e-3)]
+[Train(Epochs = 6, BatchSize = 32, Seed = 42, ValidationSplit = 0.2)]
+public partial class DigitsCnnExperiment;

@@ -1,0 +1,72 @@
+using TorchSharp;
+
+namespace SciDsl.Tests.Experiments;
+
+/// <summary>Experiments declared with attributes: the generated Config and Run train for real.</summary>
+public sealed class GeneratedExperimentTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("scidsl-experiment-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private TrainOptions Options(string name) => new() { CheckpointPath = Path.Combine(directory, name + ".ckpt"), Progress = ProgressMode.None };
+
+    [Fact]
+    public void Config_is_what_the_attributes_declare()
+    {
+        Assert.Equal(new TrainConfig(Loss.CrossEntropy, Optim.Adam, LearningRate: 0.02, Epochs: 40, BatchSize: 16, Seed: 7, ValidationSplit: 0.2),
+            IrisExperiment.Config);
+        Assert.Equal(new TrainConfig(Loss.MSE, Optim.SGD, LearningRate: 0.1, Momentum: 0.9, Epochs: 30, BatchSize: 32, Seed: 1, ValidationSplit: 0.25),
+            RegressionExperiment.Config);
+        Assert.Equal(TargetKind.Class, IrisSamples.Signature.Target);
+        Assert.Equal(3, IrisSamples.Signature.TargetSize);
+        Assert.Equal(["4"], IrisSamples.Signature.Sample.Dims);
+    }
+
+    [Fact]
+    public void Classification_experiment_learns_iris()
+    {
+        var result = new IrisExperiment().Run(Options("iris"));
+        Assert.Equal(40, result.History.Count);
+        Assert.True(result.Final.ValidationAccuracy > 0.9, $"validation accuracy {result.Final.ValidationAccuracy}");
+        Assert.True(result.Final.TrainLoss < result.History[0].TrainLoss / 3, "training loss should fall");
+        Assert.True(File.Exists(result.CheckpointPath));
+    }
+
+    [Fact]
+    public void Seeded_runs_are_reproducible()
+    {
+        var first = new IrisExperiment().Run(Options("first"));
+        var second = new IrisExperiment().Run(Options("second"));
+        Assert.Equal(first.History.Select(e => e.TrainLoss), second.History.Select(e => e.TrainLoss));
+        Assert.Equal(first.History.Select(e => e.ValidationLoss), second.History.Select(e => e.ValidationLoss));
+    }
+
+    [Fact]
+    public void Regression_experiment_recovers_a_planted_linear_law()
+    {
+        var result = new RegressionExperiment().Run(Options("regression"));
+        Assert.Null(result.Final.ValidationAccuracy);
+        // Targets have variance ≈ 1.75; the noise alone gives MSE ≈ 3e-5.
+        Assert.True(result.Final.ValidationLoss < 1e-3, $"validation MSE {result.Final.ValidationLoss}");
+        using var weight = result.Model.parameters().First().detach();
+        Assert.Equal(new[] { 2f, -1f, 0.5f }, weight.data<float>().ToArray(), (a, b) => Math.Abs(a - b) < 0.05f);
+    }
+
+    [Fact]
+    public void Digits_cnn_reaches_95_percent_and_its_onnx_export_agrees()
+    {
+        var result = new DigitsCnnExperiment().Run(Options("digits"));
+        Assert.True(result.Final.ValidationAccuracy >= 0.95, $"validation accuracy {result.Final.ValidationAccuracy}");
+
+        var model = result.Model;
+        model.eval();
+        string onnxPath = Path.Combine(directory, "digits.onnx");
+        model.ExportOnnx(onnxPath);
+        var validation = new DigitsImages().Load().ValidationPart(DigitsCnnExperiment.Config);
+        torch.Tensor expected;
+        using (torch.no_grad()) expected = model.forward(validation.Features);
+        using var _ = expected;
+        Onnx.OnnxRuntimeParity.AssertMatches(onnxPath, new Dictionary<string, torch.Tensor> { ["x"] = validation.Features }, expected);
+    }
+}
