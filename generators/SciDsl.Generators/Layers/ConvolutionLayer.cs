@@ -45,7 +45,7 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
         int rank = SpatialRank + 2;
         if (input.Rank != rank)
             return context.RejectShape(
-                SpatialRank == 1 ? "[B, channels, length]" : "[B, channels, height, width]",
+                ConvArithmetic.ChannelsFirstShape(SpatialRank),
                 input.Rank < rank ? "reshape the input to add the missing channel or spatial dims, e.g. [Reshape(\"B,1,…\")]" : $"use a {input.Rank - 2}-D convolution");
         Dim channels = input[1];
         if (Args.DeclaredIn is { } declared && !channels.Equals(Dim.Of(declared)))
@@ -54,9 +54,7 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
         if (channels.IsConstant && channels.Constant % Args.Groups != 0)
             return context.RejectShape($"input channels divisible by Groups = {Args.Groups}", "change Groups or the previous layer's channels");
 
-        var output = input.With(1, Dim.Of(Args.OutChannels));
-        for (int i = 2; i < rank; i++)
-            output = output.With(i, ConvArithmetic.OutputSize(input[i], Args.Kernel, Args.Stride, Args.Padding, Args.Dilation));
+        var output = ConvArithmetic.SlideOverSpatialDims(input, Dim.Of(Args.OutChannels), Args.Kernel, Args.Stride, Args.Padding, Args.Dilation);
         return context.RequirePositive(output, "use a smaller Kernel, more Padding, or a larger input")
             ?? context.Ok(this with { InChannels = channels }, output);
     }

@@ -33,11 +33,9 @@ internal abstract record PoolingLayer(LayerSite Site, PoolingArguments Args) : L
         int rank = SpatialRank + 2;
         if (input.Rank != rank)
             return context.RejectShape(
-                SpatialRank == 1 ? "[B, channels, length]" : "[B, channels, height, width]",
+                ConvArithmetic.ChannelsFirstShape(SpatialRank),
                 $"pool a rank-{rank} tensor{(input.Rank == 2 ? "; pooling after Flatten/Linear is usually misplaced" : "")}");
-        var output = input;
-        for (int i = 2; i < rank; i++)
-            output = output.With(i, ConvArithmetic.OutputSize(input[i], Args.Kernel, Args.Stride, Args.Padding));
+        var output = ConvArithmetic.SlideOverSpatialDims(input, input[1], Args.Kernel, Args.Stride, Args.Padding);
         return context.RequirePositive(output, "remove a pooling, use a smaller kernel, or pad the input")
             ?? context.Ok(this, output);
     }
