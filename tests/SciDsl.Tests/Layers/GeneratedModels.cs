@@ -1,4 +1,5 @@
 using System.Globalization;
+using SciDsl.Tests.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,5 +33,23 @@ public static class GeneratedModels
     {
         using var noGrad = no_grad();
         return model.forward(input);
+    }
+
+    /// <summary>
+    /// For each batch size: random input, eval forward has the signature's output shape, and the
+    /// exported file at <paramref name="onnxPath"/> reproduces it in ONNX Runtime.
+    /// </summary>
+    public static void AssertOnnxParity(nn.Module<Tensor, Tensor> model, ModelSignature signature, string onnxPath, params long[] batches)
+    {
+        var input = signature.Inputs.Single();
+        var output = signature.Outputs.Single();
+        foreach (long batch in batches)
+        {
+            using var scope = NewDisposeScope();
+            var x = randn(Concrete(input, batch));
+            var expected = Infer(model, x);
+            Assert.Equal(Concrete(output, batch), expected.shape);
+            OnnxRuntimeParity.AssertMatches(onnxPath, new Dictionary<string, Tensor> { [input.Name] = x }, expected);
+        }
     }
 }
