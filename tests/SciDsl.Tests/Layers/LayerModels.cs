@@ -1,0 +1,57 @@
+namespace SciDsl.Tests.Layers;
+
+// One tiny model per layer variant; LayerParityTests drives them all from one table.
+
+[Model("x: B,6")][Linear(4)] public partial class LinearModel : IGeneratedModel;
+[Model("x: B,6")][Linear(4, Bias = false)] public partial class LinearNoBiasModel : IGeneratedModel;
+[Model("x: B,3,6")][Linear(4)] public partial class LinearSequenceModel : IGeneratedModel;
+[Model("x: B,3,6")][Linear(4, Bias = false)] public partial class LinearSequenceNoBiasModel : IGeneratedModel;
+
+[Model("x: B,3,10")][Conv1d(4, Kernel = 3, Stride = 2, Padding = 1)] public partial class Conv1dModel : IGeneratedModel;
+[Model("x: B,4,11")][Conv1d(6, Kernel = 2, Dilation = 2, Groups = 2, Bias = false)] public partial class Conv1dGroupedModel : IGeneratedModel;
+[Model("x: B,3,7,7")][Conv2d(4, Kernel = 3)] public partial class Conv2dModel : IGeneratedModel;
+[Model("x: B,3,9,9")][Conv2d(4, Kernel = 3, Stride = 2, Padding = 2, Dilation = 2)] public partial class Conv2dStridedModel : IGeneratedModel;
+[Model("x: B,4,6,6")][Conv2d(6, Kernel = 3, Padding = 1, Groups = 2, Bias = false)] public partial class Conv2dGroupedModel : IGeneratedModel;
+
+[Model("x: B,3,10")][MaxPool1d(3, Stride = 2, Padding = 1)] public partial class MaxPool1dModel : IGeneratedModel;
+[Model("x: B,2,8,8")][MaxPool2d(2)] public partial class MaxPool2dModel : IGeneratedModel;
+[Model("x: B,2,7,7")][MaxPool2d(3, Stride = 2, Padding = 1)] public partial class MaxPool2dPaddedModel : IGeneratedModel;
+[Model("x: B,3,10")][AvgPool1d(3, Stride = 2, Padding = 1)] public partial class AvgPool1dModel : IGeneratedModel;
+[Model("x: B,2,8,8")][AvgPool2d(2)] public partial class AvgPool2dModel : IGeneratedModel;
+[Model("x: B,2,7,7")][AvgPool2d(3, Stride = 2, Padding = 1)] public partial class AvgPool2dPaddedModel : IGeneratedModel;
+[Model("x: B,3,5,5")][AdaptiveAvgPool2d(1)] public partial class AdaptiveAvgPool2dOneModel : IGeneratedModel;
+[Model("x: B,3,4,4")][AdaptiveAvgPool2d(2)] public partial class AdaptiveAvgPool2dTwoModel : IGeneratedModel;
+[Model("x: B,3,4,5")][GlobalAvgPool] public partial class GlobalAvgPool2dModel : IGeneratedModel;
+[Model("x: B,3,7")][GlobalAvgPool] public partial class GlobalAvgPool1dModel : IGeneratedModel;
+
+[Model("x: B,5")][BatchNorm1d] public partial class BatchNorm1dFeaturesModel : IGeneratedModel;
+[Model("x: B,5,6")][BatchNorm1d(Eps = 1e-3)] public partial class BatchNorm1dSequenceModel : IGeneratedModel;
+[Model("x: B,3,4,4")][BatchNorm2d] public partial class BatchNorm2dModel : IGeneratedModel;
+[Model("x: B,3,6")][LayerNorm] public partial class LayerNormModel : IGeneratedModel;
+[Model("x: B,6")][LayerNorm(Eps = 1e-2)] public partial class LayerNormEpsModel : IGeneratedModel;
+
+[Model("x: B,3,5")][ReLU] public partial class ReLUModel : IGeneratedModel;
+[Model("x: B,3,5")][LeakyReLU] public partial class LeakyReLUModel : IGeneratedModel;
+[Model("x: B,3,5")][LeakyReLU(Slope = 0.2)] public partial class LeakyReLUSlopeModel : IGeneratedModel;
+[Model("x: B,3,5")][GELU] public partial class GELUModel : IGeneratedModel;
+[Model("x: B,3,5")][SiLU] public partial class SiLUModel : IGeneratedModel;
+[Model("x: B,3,5")][Tanh] public partial class TanhModel : IGeneratedModel;
+[Model("x: B,3,5")][Sigmoid] public partial class SigmoidModel : IGeneratedModel;
+[Model("x: B,3,5")][Softmax] public partial class SoftmaxModel : IGeneratedModel;
+[Model("x: B,3,5")][Softmax(Dim = 1)] public partial class SoftmaxDim1Model : IGeneratedModel;
+[Model("x: B,3,5")][LogSoftmax] public partial class LogSoftmaxModel : IGeneratedModel;
+[Model("x: B,3,5")][LogSoftmax(Dim = 1)] public partial class LogSoftmaxDim1Model : IGeneratedModel;
+[Model("x: B,5")][Dropout(0.5)] public partial class DropoutModel : IGeneratedModel;
+
+[Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
+[Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
+[Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
+
+/// <summary>The Digits sample's CNN (samples/Digits/DigitCnn.cs), declared again here.</summary>
+[Model("x: B,1,8,8")]
+[Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
+[Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
+[Flatten]
+[Linear(128), ReLU, Dropout(0.25)]
+[Linear(10)]
+public partial class DigitCnn : IGeneratedModel;
