@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SciDsl.Generators.Diagnostics;
 using SciDsl.Generators.Infrastructure;
@@ -16,6 +17,9 @@ internal static class ModelParser
     public const string ModelAttribute = "SciDsl.ModelAttribute";
     private const string LayerAttribute = "SciDsl.LayerAttribute";
     private const string OutputAttribute = "SciDsl.OutputAttribute";
+
+    /// <summary>Members every generated model has; a node property with one of these names would not compile.</summary>
+    private static readonly string[] GeneratedMembers = { "Signature", "Summary", "forward", "ExportOnnx" };
 
     public static ParseResult<ModelSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
     {
@@ -77,6 +81,12 @@ internal static class ModelParser
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
                 $"Name \"{explicitName}\" must be a C# identifier (letters, digits, '_')"));
+            return null;
+        }
+        if (explicitName is not null && (GeneratedMembers.Contains(explicitName) || SyntaxFacts.GetKeywordKind(explicitName) != SyntaxKind.None))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
+                $"Name \"{explicitName}\" is a C# keyword or a generated member ({string.Join(", ", GeneratedMembers)}); choose another"));
             return null;
         }
         if (names.TryGetValue(name, out string? owner))

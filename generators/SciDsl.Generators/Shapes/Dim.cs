@@ -67,16 +67,16 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         var quotient = FromTerms(quotientConstant, quotientTerms);
         if (remainderTerms.Count == 0) return quotient; // 0 <= remainderConstant < divisor
 
-        // floor((floor(e / a) + r) / d) = floor((e + a·r) / (a·d))
-        if (remainderTerms.Count == 1 && remainderTerms[0].Coefficient == 1 && remainderTerms[0].Atom.Numerator is { } inner)
-        {
-            long innerDivisor = remainderTerms[0].Atom.Divisor;
-            return quotient + (inner + innerDivisor * remainderConstant).FloorDiv(innerDivisor * divisor);
-        }
-
         // floor(g·e / g·d) = floor(e / d)
         long common = remainderTerms.Aggregate(Gcd(remainderConstant, divisor), (g, t) => Gcd(g, t.Coefficient));
         var remainder = FromTerms(remainderConstant / common, remainderTerms.Select(t => new DimTerm(t.Coefficient / common, t.Atom)));
+
+        // floor((floor(e / a) + r) / d) = floor((e + a·r) / (a·d)), also after the reduction above
+        if (remainder.Terms.Count == 1 && remainder.Terms[0].Coefficient == 1 && remainder.Terms[0].Atom.Numerator is { } inner)
+        {
+            long innerDivisor = remainder.Terms[0].Atom.Divisor;
+            return quotient + (inner + innerDivisor * remainder.Constant).FloorDiv(innerDivisor * (divisor / common));
+        }
         return quotient + FromTerms(0, new[] { new DimTerm(1, DimAtom.ForFloorDiv(remainder, divisor / common)) });
     }
 
@@ -109,10 +109,12 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         foreach (var term in Terms)
         {
             long magnitude = Math.Abs(term.Coefficient);
+            // A leading minus binds tighter than '/': -(H / 2) must not print as -H / 2, i.e. floor(-H / 2).
+            bool negatedQuotient = text.Length == 0 && term.Coefficient < 0 && term.Atom.Symbol is null;
             if (text.Length == 0) text.Append(term.Coefficient < 0 ? "-" : "");
             else text.Append(term.Coefficient < 0 ? " - " : " + ");
             string atom = term.Atom.Format(symbolText);
-            if (magnitude == 1) text.Append(atom);
+            if (magnitude == 1) text.Append(negatedQuotient ? "(" + atom + ")" : atom);
             else text.Append(magnitude.ToString(CultureInfo.InvariantCulture)).Append(" * ")
                      .Append(term.Atom.Symbol is null ? "(" + atom + ")" : atom);
         }

@@ -92,6 +92,12 @@ internal static class SignatureParser
             error = $"'{name}': {dimsError}";
             return null;
         }
+        for (int i = 0; i < shape.Rank; i++)
+            if (shape[i].IsConstant && shape[i].Constant <= 0)
+            {
+                error = $"'{name}': dim {i} is {shape[i]}; sizes must be positive";
+                return null;
+            }
         error = null;
         return new TensorSpec(name, elementType, shape);
     }

@@ -1,0 +1,42 @@
+using SciDsl.Generators.Tests.Infrastructure;
+
+namespace SciDsl.Generators.Tests.Diagnostics;
+
+/// <summary>SD2001: malformed shape strings in [Model], Linear widths and Reshape targets.</summary>
+public class MalformedShapeTests
+{
+    [Theory]
+    [InlineData("x: B,1,,28", "dim 2 ('')", "the dim is empty")]
+    [InlineData("x B,1", "has no ':'")]
+    [InlineData("x: int7[B,T]", "unknown element type 'int7'")]
+    [InlineData("x: B*C,1", "a product of two symbols")]
+    [InlineData("x: float32[B,4", "missing ']'")]
+    [InlineData("x: B,4; x: B,4", "'x' is declared twice")]
+    [InlineData("", "the declaration is empty")]
+    [InlineData("x: B,H/0", "divided by a positive integer")]
+    [InlineData("x: B,H/W", "divided by a positive integer")]
+    [InlineData("x: B,0", "positive")]
+    [InlineData("x: B,-3", "positive")]
+    public void Malformed_model_shape_is_reported_on_the_Model_attribute(string inputs, params string[] words)
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of(inputs, "[Linear(2)]"));
+
+        DiagnosticAssert.Single(run, "SD2001", ModelSource.ModelLine, words.Prepend("Malformed shape").ToArray());
+    }
+
+    [Fact]
+    public void Linear_width_that_is_not_affine_is_malformed()
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Linear(\"H * W\")]"));
+
+        DiagnosticAssert.Single(run, "SD2001", ModelSource.LayerLine(1), "\"H * W\"", "the output width of Linear(\"H * W\")");
+    }
+
+    [Fact]
+    public void Reshape_target_with_a_bad_dim_is_malformed()
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Reshape(\"B,4,(4\")]"));
+
+        DiagnosticAssert.Single(run, "SD2001", ModelSource.LayerLine(1), "missing ')'");
+    }
+}

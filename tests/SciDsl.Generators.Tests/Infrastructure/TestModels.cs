@@ -1,0 +1,59 @@
+namespace SciDsl.Generators.Tests.Infrastructure;
+
+/// <summary>Valid model declarations shared by the snapshot, incrementality and compile tests.</summary>
+internal static class TestModels
+{
+    /// <summary>The Digits sample's CNN, as declared in samples/Digits/DigitCnn.cs.</summary>
+    public const string DigitCnn = """
+        using SciDsl;
+
+        namespace SciDsl.Samples.Digits;
+
+        [Model("x: B,1,8,8")]
+        [Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
+        [Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
+        [Flatten]
+        [Linear(128), ReLU, Dropout(0.25)]
+        [Linear(10)]
+        public partial class DigitCnn;
+        """;
+
+    /// <summary>An MLP whose hidden width <c>H</c> is a constructor parameter.</summary>
+    public const string SymbolicMlp = """
+        using SciDsl;
+
+        namespace Tabular;
+
+        [Model("x: B,16")]
+        [Linear("H"), GELU, LayerNorm]
+        [Linear(3)]
+        public partial class Mlp;
+        """;
+
+    /// <summary>A 1-D conv net over a sequence of symbolic length <c>T</c>.</summary>
+    public const string Conv1dNet = """
+        using SciDsl;
+
+        namespace Signals;
+
+        [Model("x: B,4,T")]
+        [Conv1d(16, Kernel = 5, Padding = 2), BatchNorm1d, ReLU, AvgPool1d(2)]
+        [Conv1d(32, Kernel = 3, Stride = 2, Name = "conv2"), BatchNorm1d, ReLU]
+        [GlobalAvgPool]
+        [Linear(5)]
+        public partial class SignalNet;
+        """;
+
+    /// <summary>A model nested in a partial class, outside any namespace.</summary>
+    public const string NestedWithoutNamespace = """
+        using SciDsl;
+
+        public static partial class Zoo
+        {
+            [Model("x: B,8")]
+            [Linear(4), Tanh]
+            [Linear(2), Softmax]
+            internal partial class Tiny;
+        }
+        """;
+}

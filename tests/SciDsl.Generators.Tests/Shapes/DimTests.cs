@@ -1,0 +1,84 @@
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Tests.Shapes;
+
+/// <summary>Dim parsing, printing and the normal form that makes structural equality mean provable equality.</summary>
+public class DimTests
+{
+    internal static Dim Parse(string text) =>
+        DimParser.Parse(text, out string? error) ?? throw new Xunit.Sdk.XunitException($"'{text}' did not parse: {error}");
+
+    [Theory]
+    [InlineData("28", "28")]
+    [InlineData("(28 - 3 + 2) / 2 + 1", "14")]
+    [InlineData("-7 / 2", "-4")]
+    [InlineData("H", "H")]
+    [InlineData("H*2", "2 * H")]
+    [InlineData("W + H", "H + W")]
+    [InlineData("(H - 3 + 2) / 2 + 1", "(H + 1) / 2")]
+    [InlineData("(T - 2) / 4", "(T + 2) / 4 - 1")]
+    [InlineData("(H + 1)/2/2", "(H + 1) / 4")]
+    [InlineData("H / 2", "H / 2")]
+    [InlineData("3 * (H / 2) - 1", "3 * (H / 2) - 1")]
+    [InlineData("-(H / 2) + 5", "-(H / 2) + 5")]
+    public void Prints_the_normal_form(string text, string printed) =>
+        Assert.Equal(printed, Parse(text).ToString());
+
+    [Theory]
+    [InlineData("(H - 3 + 2) / 2 + 1", "(H - 1) / 2 + 1")]
+    [InlineData("2*H/2", "H")]
+    [InlineData("(H + 1)/2/2", "(H + 1)/4")]
+    [InlineData("(2*H + 2)/4", "(H + 1)/2")]
+    [InlineData("H + H", "2 * H")]
+    [InlineData("H - 1 + 1", "H")]
+    [InlineData("(H + 3) / 2", "(H + 1) / 2 + 1")]
+    [InlineData("4 * (H / 2) / 4", "H / 2")]
+    [InlineData("-(H - W)", "W - H")]
+    public void Different_spellings_of_one_size_are_equal(string left, string right) =>
+        Assert.Equal(Parse(left), Parse(right));
+
+    [Theory]
+    [InlineData("H", "W")]
+    [InlineData("H / 2", "(H + 1) / 2")]
+    [InlineData("H + 1", "H")]
+    [InlineData("2 * (H / 2)", "H")]
+    [InlineData("H / 2 / 3", "H / 5")]
+    public void Different_sizes_are_not_equal(string left, string right) =>
+        Assert.NotEqual(Parse(left), Parse(right));
+
+    [Theory]
+    [InlineData("H * W", "product of two symbols")]
+    [InlineData("H / 0", "positive integer")]
+    [InlineData("H / W", "positive integer")]
+    [InlineData("H / -2", "positive integer")]
+    [InlineData("", "empty")]
+    [InlineData("(H + 1", "missing ')'")]
+    [InlineData("H +", "ends too early")]
+    [InlineData("H $ 2", "unexpected '$'")]
+    [InlineData("99999999999999999999", "too large")]
+    public void Rejects_what_is_not_an_affine_size(string text, string reason)
+    {
+        Assert.Null(DimParser.Parse(text, out string? error));
+        Assert.Contains(reason, error);
+    }
+
+    [Theory]
+    [InlineData("(H - 5) / 2", 2, -2)]
+    [InlineData("(H - 5) / 2", 5, 0)]
+    [InlineData("(H - 8) / 3 + 1", 1, -2)]
+    [InlineData("(H + 1) / 4", 6, 1)]
+    [InlineData("-H / 2", 3, -2)]
+    [InlineData("-(H / 2)", 3, -1)]
+    public void Evaluates_with_floor_division_including_negatives(string text, long h, long expected) =>
+        Assert.Equal(expected, Parse(text).Evaluate(new Dictionary<string, long> { ["H"] = h }));
+
+    [Fact]
+    public void Evaluating_with_an_unbound_symbol_gives_null() =>
+        Assert.Null(Parse("H + W").Evaluate(new Dictionary<string, long> { ["H"] = 3 }));
+
+    [Fact]
+    public void Symbols_lists_each_symbol_once()
+    {
+        Assert.Equal(new[] { "H", "W" }, Parse("(H + W) / 2 + H").Symbols.Order());
+    }
+}
