@@ -58,7 +58,14 @@ internal static class ShapeChecker
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownName, model.Location,
                 "[Output]", name, "a layer or input of the model", string.Join(", ", values.Keys)));
         if (diagnostics.Count > 0) return new ParseResult<ShapedModel>(null, diagnostics.ToEquatableArray());
-        return new ParseResult<ShapedModel>(Shaped(model, nodes, outputNodes, values), EquatableArray<DiagnosticInfo>.Empty);
+
+        var shaped = Shaped(model, nodes, outputNodes, values);
+        // Constructor symbols become parameters and properties: they must not clash with other members.
+        foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || ModelParser.IsReservedName(s)))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, model.Location, symbol,
+                $"the size symbol '{symbol}' becomes a constructor parameter of {model.Type.Name}, but it is already " +
+                (values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member") + "; rename it"));
+        return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
     }
 
     private static ShapedModel Shaped(ModelSpec model, List<ShapedNode> nodes, EquatableArray<string> outputNodes, Dictionary<string, Value?> values)

@@ -19,7 +19,17 @@ internal static class ModelParser
     private const string OutputAttribute = "SciDsl.OutputAttribute";
 
     /// <summary>Members every generated model has; a node property with one of these names would not compile.</summary>
-    private static readonly string[] GeneratedMembers = { "Signature", "Summary", "forward", "ExportOnnx" };
+    /// <summary>Members of the generated module (its own and common ones of <c>nn.Module</c>) a layer property would clash with or hide.</summary>
+    private static readonly string[] GeneratedMembers =
+    {
+        "Signature", "Summary", "forward", "ExportOnnx",
+        "train", "eval", "training", "parameters", "named_parameters", "modules", "children", "to", "cpu", "cuda",
+        "save", "load", "zero_grad", "state_dict", "apply", "call", "register_module", "register_buffer", "register_parameter",
+    };
+
+    /// <summary>A C# keyword or a member the generated module has: unusable as a layer or size name.</summary>
+    public static bool IsReservedName(string name) =>
+        GeneratedMembers.Contains(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
 
     public static ParseResult<ModelSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
     {
@@ -83,10 +93,10 @@ internal static class ModelParser
                 $"Name \"{explicitName}\" must be a C# identifier (letters, digits, '_')"));
             return null;
         }
-        if (explicitName is not null && (GeneratedMembers.Contains(explicitName) || SyntaxFacts.GetKeywordKind(explicitName) != SyntaxKind.None))
+        if (explicitName is not null && IsReservedName(explicitName))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
-                $"Name \"{explicitName}\" is a C# keyword or a generated member ({string.Join(", ", GeneratedMembers)}); choose another"));
+                $"Name \"{explicitName}\" is a C# keyword or a generated member of the module (such as Signature, forward, train); choose another"));
             return null;
         }
         if (names.TryGetValue(name, out string? owner))

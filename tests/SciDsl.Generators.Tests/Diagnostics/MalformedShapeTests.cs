@@ -39,4 +39,14 @@ public class MalformedShapeTests
 
         DiagnosticAssert.Single(run, "SD2001", ModelSource.LayerLine(1), "missing ')'");
     }
+
+    [Theory]
+    [InlineData("x: B,linear_1", "[Linear(2)]", "'linear_1'", "the name of an input or layer")]
+    [InlineData("x: B,16", "[Linear(\"forward\")]", "'forward'", "a generated member")]
+    public void Size_symbols_that_clash_with_member_names_are_rejected(string inputs, string layer, params string[] words)
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of(inputs, layer));
+
+        DiagnosticAssert.Single(run, "SD2001", ModelSource.ModelLine, words.Prepend("becomes a constructor parameter").ToArray());
+    }
 }
