@@ -56,8 +56,8 @@ internal static class DiagnosticDescriptors
         "'{0}' must be declared partial{1} so SciDsl can generate its members", DeclarationCategory);
 
     public static readonly DiagnosticDescriptor ExperimentDeclaration = Error(
-        "SD3001", "Invalid experiment declaration",
-        "Experiment '{0}': {1}", ExperimentCategory);
+        "SD3001", "Invalid experiment or dataset declaration",
+        "'{0}': {1}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
