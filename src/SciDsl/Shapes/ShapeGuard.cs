@@ -21,18 +21,18 @@ public sealed class ShapeGuard(string model)
     public void Check(TensorSignature expected, torch.Tensor actual)
     {
         ArgumentNullException.ThrowIfNull(actual, expected.Name);
-        string actualText = $"[{string.Join(", ", actual.shape)}]";
-        string expectedText = $"[{string.Join(", ", expected.Dims)}]";
-
-        if (actual.dim() != expected.Rank)
-            throw Mismatch($"rank {actual.dim()} instead of {expected.Rank}");
-        if (ElementTypeOf(actual.dtype) is not { } type || type != expected.ElementType)
-            throw Mismatch($"element type {actual.dtype} instead of {expected.ElementType}");
+        // Each shape/dtype read is a native call that allocates: read once, format only on failure.
+        long[] shape = actual.shape;
+        if (shape.Length != expected.Rank)
+            throw Mismatch($"rank {shape.Length} instead of {expected.Rank}");
+        var dtype = actual.dtype;
+        if (ElementTypeOf(dtype) is not { } type || type != expected.ElementType)
+            throw Mismatch($"element type {dtype} instead of {expected.ElementType}");
 
         for (int i = 0; i < expected.Rank; i++)
         {
             string dim = expected.Dims[i];
-            long size = actual.shape[i];
+            long size = shape[i];
             if (long.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out long fixedSize))
             {
                 if (size != fixedSize) throw Mismatch($"dim {i} is {size}, expected {fixedSize}");
@@ -50,7 +50,8 @@ public sealed class ShapeGuard(string model)
             }
         }
 
-        ShapeMismatchException Mismatch(string reason) => new(model, expected.Name, expectedText, actualText, reason);
+        ShapeMismatchException Mismatch(string reason) =>
+            new(model, expected.Name, $"[{string.Join(", ", expected.Dims)}]", $"[{string.Join(", ", shape)}]", reason);
     }
 
     private static bool IsSymbol(string dim) =>
