@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using SciDsl.Samples.Digits;
 
 namespace SciDsl.Benchmarks;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
+using SciDsl.Samples.Digits;
 
 namespace SciDsl.Benchmarks;
 

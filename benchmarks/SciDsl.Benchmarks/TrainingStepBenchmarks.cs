@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using TorchSharp;
 using static TorchSharp.torch;
+using SciDsl.Samples.Digits;
 
 namespace SciDsl.Benchmarks;
 

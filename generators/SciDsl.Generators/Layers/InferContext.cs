@@ -27,9 +27,9 @@ internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs
     public LayerInference? RequirePositive(Shape output, string fix)
     {
         for (int i = 0; i < output.Rank; i++)
-            if (output[i].IsConstant && output[i].Constant <= 0)
+            if (output[i].IsProvablyNonPositive)
                 return Fail(DiagnosticDescriptors.SizeNotPositive, Site.Display, $"dim {i}",
-                    output[i].Constant == 0 ? "zero" : "negative", Input.ToString(), output.ToString(), fix);
+                    !output[i].IsConstant ? "zero or negative" : output[i].Constant == 0 ? "zero" : "negative", Input.ToString(), output.ToString(), fix);
         return null;
     }
 }

@@ -20,7 +20,7 @@ internal sealed record LinearLayer(LayerSite Site, Dim Out, long? DeclaredIn, bo
             errors.Malformed("the output width", text, why);
             return null;
         }
-        if (outFeatures.IsConstant && outFeatures.Constant <= 0)
+        if (outFeatures.IsProvablyNonPositive)
             errors.Add($"the output width must be positive but is {outFeatures}");
         long? declaredIn = args.Has("In") ? args.Long("In", 0) : null;
         if (declaredIn <= 0) errors.Add($"In must be positive but is {declaredIn}");

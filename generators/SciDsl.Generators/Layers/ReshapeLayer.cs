@@ -27,7 +27,7 @@ internal sealed record ReshapeLayer(LayerSite Site, Shape Target) : LayerSpec(Si
         }
         if (target.Rank < 2) errors.Add($"the target \"{text}\" needs the batch dim and at least one more");
         foreach (var dim in target.Dims.Skip(1))
-            if (dim.IsConstant && dim.Constant <= 0) errors.Add($"the target \"{text}\" has a non-positive size {dim}");
+            if (dim.IsProvablyNonPositive) errors.Add($"the target \"{text}\" has a non-positive size {dim}");
         return errors.Any ? null : new ReshapeLayer(site, target);
     }
 

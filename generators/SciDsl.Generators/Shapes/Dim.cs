@@ -23,6 +23,13 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     public bool IsConstant => Terms.Count == 0;
 
+    /// <summary>
+    /// True when the dim is at most 0 for every binding of its symbols to sizes (>= 1): a constant
+    /// <= 0, or negative multiples of symbols whose largest value (all symbols 1) is <= 0, e.g. <c>-H</c>.
+    /// </summary>
+    public bool IsProvablyNonPositive =>
+        Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && Constant + Terms.Sum(t => t.Coefficient) <= 0;
+
     /// <summary>True when the dim is a bare symbol such as <c>B</c>.</summary>
     public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
 

@@ -12,6 +12,10 @@ internal sealed class DimParser
 {
     private readonly string text;
     private int position;
+    private int depth;
+
+    /// <summary>Deeper nesting is refused: recursion must never overflow the compiler's stack.</summary>
+    private const int MaxNesting = 64;
 
     private DimParser(string text) => this.text = text;
 
@@ -82,14 +86,22 @@ internal sealed class DimParser
         SkipSpaces();
         if (AtEnd) throw new FormatException("the expression ends too early");
         char c = text[position];
-        if (Accept('('))
+        if (++depth > MaxNesting) throw new FormatException($"the expression nests deeper than {MaxNesting} levels");
+        try
         {
-            var inner = Expression();
-            SkipSpaces();
-            if (!Accept(')')) throw new FormatException("missing ')'");
-            return inner;
+            if (Accept('('))
+            {
+                var inner = Expression();
+                SkipSpaces();
+                if (!Accept(')')) throw new FormatException("missing ')'");
+                return inner;
+            }
+            if (Accept('-')) return Factor() * -1;
         }
-        if (Accept('-')) return Factor() * -1;
+        finally
+        {
+            depth--;
+        }
         if (char.IsDigit(c))
         {
             int start = position;

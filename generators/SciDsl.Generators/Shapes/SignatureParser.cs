@@ -93,7 +93,7 @@ internal static class SignatureParser
             return null;
         }
         for (int i = 0; i < shape.Rank; i++)
-            if (shape[i].IsConstant && shape[i].Constant <= 0)
+            if (shape[i].IsProvablyNonPositive)
             {
                 error = $"'{name}': dim {i} is {shape[i]}; sizes must be positive";
                 return null;

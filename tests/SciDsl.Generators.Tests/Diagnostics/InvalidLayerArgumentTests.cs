@@ -8,6 +8,7 @@ public class InvalidLayerArgumentTests
     [Theory]
     [InlineData("x: B,16", "[Linear(0)]", "output width must be positive but is 0")]
     [InlineData("x: B,16", "[Linear(-4)]", "output width must be positive but is -4")]
+    [InlineData("x: B,16", "[Linear(\"-H\")]", "output width must be positive but is -H")]
     [InlineData("x: B,16", "[Linear(4, In = -1)]", "In must be positive but is -1")]
     [InlineData("x: B,1,8,8", "[Conv2d(16)]", "Kernel is required")]
     [InlineData("x: B,1,8,8", "[Conv2d(0, Kernel = 3)]", "output channel count must be positive but is 0")]

@@ -81,4 +81,28 @@ public class DimTests
     {
         Assert.Equal(new[] { "H", "W" }, Parse("(H + W) / 2 + H").Symbols.Order());
     }
+
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("-3", true)]
+    [InlineData("-H", true)]
+    [InlineData("1 - H", true)]
+    [InlineData("2 - 3 * H - W", true)]
+    [InlineData("1", false)]
+    [InlineData("H", false)]
+    [InlineData("2 - H", false)]
+    [InlineData("H - 5", false)]
+    [InlineData("-(H / 2)", false)]
+    public void Knows_when_a_size_is_provably_non_positive(string text, bool nonPositive) =>
+        Assert.Equal(nonPositive, Parse(text).IsProvablyNonPositive);
+
+    [Fact]
+    public void Deep_nesting_is_refused_instead_of_overflowing_the_stack()
+    {
+        string deep = new string('(', 100_000) + "H" + new string(')', 100_000);
+
+        Assert.Null(DimParser.Parse(deep, out string? error));
+        Assert.Contains("nests deeper than", error);
+        Assert.Equal("H", Parse(new string('(', 60) + "H" + new string(')', 60)).ToString());
+    }
 }
