@@ -18,7 +18,7 @@ internal sealed record CsvTable(string Path, double[] Values, int[] LineNumbers,
         var values = new List<double>();
         var lineNumbers = new List<int>();
         int columns = 0, lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (ReadLine(reader, fullPath, lineNumber + 1) is { } line)
         {
             lineNumber++;
             if (lineNumber <= options.SkipLines || string.IsNullOrWhiteSpace(line)) continue;
@@ -31,6 +31,19 @@ internal sealed record CsvTable(string Path, double[] Values, int[] LineNumbers,
         if (lineNumbers.Count == 0)
             throw new DataFormatException(fullPath, null, null, null, options.SkipLines > 0 ? $"no data after skipping {options.SkipLines} lines" : "the file is empty");
         return new CsvTable(fullPath, values.ToArray(), lineNumbers.ToArray(), columns);
+    }
+
+    /// <summary>Reads one line; broken gzip data becomes an error naming the file and the line it stopped at.</summary>
+    private static string? ReadLine(StreamReader reader, string path, int lineNumber)
+    {
+        try
+        {
+            return reader.ReadLine();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFormatException(path, lineNumber, null, null, $"the compressed data is corrupt or truncated ({e.Message})");
+        }
     }
 
     public int Rows => LineNumbers.Length;

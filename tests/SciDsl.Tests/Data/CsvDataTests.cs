@@ -127,6 +127,23 @@ public sealed class CsvDataTests : IDisposable
         Assert.Equal(9L, data.Targets[4999].item<long>());
     }
 
+    [Fact]
+    public void Corrupt_gzip_data_names_the_file_and_the_line_it_stopped_at()
+    {
+        byte[] digits = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "digits.csv.gz"));
+        byte[] corrupt = (byte[])digits.Clone();
+        for (int i = 2000; i < 2400; i++) corrupt[i] ^= 0x5A; // damage the deflate stream, keep the header
+        string path = temp.File("corrupt.csv.gz");
+        File.WriteAllBytes(path, corrupt);
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.True(error.Line > 1, $"line {error.Line}");
+        Assert.Contains("corrupt", error.Message);
+        Assert.Contains(path, error.Message);
+    }
+
     private string Write(string name, string text)
     {
         string path = temp.File(name);
