@@ -1,3 +1,4 @@
+using SciDsl.Samples.Digits;
 using System.IO.Compression;
 using SciDsl.Tests.Training;
 using TorchSharp;
@@ -130,7 +131,7 @@ public sealed class CsvDataTests : IDisposable
     [Fact]
     public void Corrupt_gzip_data_names_the_file_and_the_line_it_stopped_at()
     {
-        byte[] digits = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Data", "digits.csv.gz"));
+        byte[] digits = File.ReadAllBytes(DigitImages.DefaultPath);
         byte[] corrupt = (byte[])digits.Clone();
         for (int i = 2000; i < 2400; i++) corrupt[i] ^= 0x5A; // damage the deflate stream, keep the header
         string path = temp.File("corrupt.csv.gz");

@@ -47,28 +47,3 @@ public partial class PlantedLinearSamples : IDataSource
 [Optimizer(Optim.SGD, LearningRate = 0.1, Momentum = 0.9)]
 [Train(Epochs = 30, BatchSize = 32, Seed = 1, ValidationSplit = 0.25)]
 public partial class RegressionExperiment;
-
-/// <summary>The Digits sample's CNN, trained on the same bundled images.</summary>
-[Model("x: B,1,8,8")]
-[Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
-[Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
-[Flatten]
-[Linear(128), ReLU, Dropout(0.25)]
-[Linear(10)]
-public partial class DigitsCnn;
-
-[Dataset("x: 1,8,8", Target = "class: 10")]
-public partial class DigitsImages : IDataSource
-{
-    public LabelledData Load()
-    {
-        var table = CsvData.Load(Path.Combine(AppContext.BaseDirectory, "Data", "digits.csv.gz"));
-        return new LabelledData((table.Features / 16f).reshape(-1, 1, 8, 8), table.Targets);
-    }
-}
-
-[Experiment(typeof(DigitsCnn), typeof(DigitsImages))]
-[Supervised(Loss.CrossEntropy)]
-[Optimizer(Optim.Adam, LearningRate = 2e-3)]
-[Train(Epochs = 6, BatchSize = 32, Seed = 42, ValidationSplit = 0.2)]
-public partial class DigitsCnnExperiment;

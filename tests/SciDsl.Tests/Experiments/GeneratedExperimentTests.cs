@@ -1,3 +1,4 @@
+using SciDsl.Samples.Digits;
 using TorchSharp;
 
 namespace SciDsl.Tests.Experiments;
@@ -54,16 +55,16 @@ public sealed class GeneratedExperimentTests : IDisposable
     }
 
     [Fact]
-    public void Digits_cnn_reaches_95_percent_and_its_onnx_export_agrees()
+    public void The_Digits_sample_reaches_95_percent_and_its_onnx_export_agrees()
     {
-        var result = new DigitsCnnExperiment().Run(Options("digits"));
+        var result = new DigitsExperiment().Run(Options("digits"));
         Assert.True(result.Final.ValidationAccuracy >= 0.95, $"validation accuracy {result.Final.ValidationAccuracy}");
 
         var model = result.Model;
         model.eval();
         string onnxPath = Path.Combine(directory, "digits.onnx");
         model.ExportOnnx(onnxPath);
-        var validation = new DigitsImages().Load().ValidationPart(DigitsCnnExperiment.Config);
+        var validation = new DigitImages().Load().ValidationPart(DigitsExperiment.Config);
         torch.Tensor expected;
         using (torch.no_grad()) expected = model.forward(validation.Features);
         using var _ = expected;

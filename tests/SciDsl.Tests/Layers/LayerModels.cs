@@ -46,12 +46,3 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
 [Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
-
-/// <summary>The Digits sample's CNN (samples/Digits/DigitCnn.cs), declared again here.</summary>
-[Model("x: B,1,8,8")]
-[Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
-[Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
-[Flatten]
-[Linear(128), ReLU, Dropout(0.25)]
-[Linear(10)]
-public partial class DigitCnn : IGeneratedModel;

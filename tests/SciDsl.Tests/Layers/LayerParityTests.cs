@@ -1,6 +1,7 @@
 using SciDsl.Tests.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
+using SciDsl.Samples.Digits;
 
 namespace SciDsl.Tests.Layers;
 

@@ -6,6 +6,7 @@ using SciDsl.Tests.Onnx;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using SciDsl.Samples.Digits;
 
 namespace SciDsl.Tests.Models;
 
