@@ -123,11 +123,17 @@ public sealed class SciDslWeakenGlibcxxRequirement : Task
         return Encoding.ASCII.GetString(bytes, offset, end - offset);
     }
 
+    /// <summary>
+    /// Replaces the file, keeping its timestamp: MSBuild's incremental copy then sees the output copy as
+    /// unchanged (same size and time as the package's file) and does not overwrite the fix on the next build.
+    /// </summary>
     private static void WriteAtomically(string path, byte[] bytes)
     {
+        DateTime lastWrite = File.GetLastWriteTimeUtc(path);
         string temp = path + ".scidsl-tmp";
         File.WriteAllBytes(temp, bytes);
         File.Copy(temp, path, overwrite: true);
         File.Delete(temp);
+        File.SetLastWriteTimeUtc(path, lastWrite);
     }
 }
