@@ -55,6 +55,10 @@ internal static class DiagnosticDescriptors
         "SD2006", "The class must be partial",
         "'{0}' must be declared partial{1} so SciDsl can generate its members", DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor NotAClass = Error(
+        "SD2007", "The declaration must be a class",
+        "'{0}' is a {1}; [{2}] declarations must be partial classes (a model derives from torch.nn.Module, which a record cannot)", DeclarationCategory);
+
     public static readonly DiagnosticDescriptor ExperimentDeclaration = Error(
         "SD3001", "Invalid experiment or dataset declaration",
         "'{0}': {1}", ExperimentCategory);
@@ -65,7 +69,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
-        LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial,
+        LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         ExperimentDeclaration, InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -20,8 +20,14 @@ internal static class DeclaredTypeReader
         return new DeclaredType(ns, containing.ToEquatableArray(), type.Name, Keyword(type));
     }
 
+    /// <summary>SD2007 for a record (the only non-class an attribute on classes can reach), else SD2006 when not partial.</summary>
+    public static DiagnosticInfo? RequirePartialClass(INamedTypeSymbol type, LocationInfo? location, string attribute) =>
+        type.IsRecord
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.NotAClass, location, type.Name, Keyword(type), attribute)
+            : RequirePartial(type, location);
+
     /// <summary>SD2006 when the type or one of its containing types is not declared partial.</summary>
-    public static DiagnosticInfo? RequirePartial(INamedTypeSymbol type, LocationInfo? location)
+    private static DiagnosticInfo? RequirePartial(INamedTypeSymbol type, LocationInfo? location)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {

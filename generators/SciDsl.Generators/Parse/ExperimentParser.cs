@@ -21,7 +21,7 @@ internal static class ExperimentParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartial(type, typeLocation) is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Experiment") is { } notPartial) diagnostics.Add(notPartial);
 
         var attributes = type.GetAttributes();
         var experiment = Find(attributes, ExperimentAttribute)!;

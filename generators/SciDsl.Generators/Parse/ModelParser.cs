@@ -35,7 +35,7 @@ internal static class ModelParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartial(type, typeLocation) is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Model") is { } notPartial) diagnostics.Add(notPartial);
 
         var attributes = type.GetAttributes();
         var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
