@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Check;
 using SciDsl.Generators.Shapes;
@@ -82,12 +83,16 @@ internal static class ModuleEmitter
         writer.Open($"public override {result} forward({parameters})");
         string guard = "new global::SciDsl.ShapeGuard(Signature.Model)" +
             string.Concat(model.ConstructorSymbols.Select(s => $".Bind({Literal.String(s)}, {s})"));
-        if (model.Inputs.Count == 1)
+        var requirements = SizeRequirements(model).ToList();
+        if (model.Inputs.Count == 1 && requirements.Count == 0)
             writer.Line($"{guard}.Check(Signature.Inputs[0], {model.Inputs[0].Name});");
         else
         {
             writer.Line($"var guard = {guard};");
             for (int i = 0; i < model.Inputs.Count; i++) writer.Line($"guard.Check(Signature.Inputs[{i}], {model.Inputs[i].Name});");
+            foreach (var (input, node, dim) in requirements)
+                writer.Line($"guard.RequirePositive({Literal.String(input)}, {Literal.String(node)}, {Literal.String(dim.ToString())}, " +
+                            $"{dim.ToCSharp(symbol => $"guard[{Literal.String(symbol)}]")});");
         }
         var names = new ValueNames(model);
         foreach (var node in model.Nodes)
@@ -99,6 +104,23 @@ internal static class ModuleEmitter
         var outputs = model.OutputNodes.Select(names.Of).ToList();
         writer.Line($"return {(outputs.Count == 1 ? outputs[0] : "(" + string.Join(", ", outputs) + ")")};");
         writer.Close().Line();
+    }
+
+    /// <summary>
+    /// Sizes that depend on the inputs and are not positive for every input size (<c>T / 2</c> is 0 for
+    /// T = 1): forward checks them so a too-small input fails clearly instead of deep inside libtorch.
+    /// Each distinct size is checked once, at the first layer that produces it.
+    /// </summary>
+    private static IEnumerable<(string Input, string Node, Dim Size)> SizeRequirements(ShapedModel model)
+    {
+        var seen = new HashSet<Dim>();
+        foreach (var node in model.Nodes)
+            foreach (var dim in node.Output.Dims.Where(d => !d.IsProvablyPositive && seen.Add(d)))
+            {
+                var input = model.Inputs.FirstOrDefault(i => i.Shape.Dims.SelectMany(d => d.Symbols).Intersect(dim.Symbols).Any())
+                            ?? model.Inputs[0];
+                yield return (input.Name, node.Name, dim);
+            }
     }
 
     private static void WriteSummary(SourceWriter writer, ShapedModel model)

@@ -23,12 +23,21 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     public bool IsConstant => Terms.Count == 0;
 
+    /// <summary>True when the dim is at least 1 for every binding of its symbols to sizes (>= 1).</summary>
+    public bool IsProvablyPositive => LowerBound >= 1;
+
     /// <summary>
     /// True when the dim is at most 0 for every binding of its symbols to sizes (>= 1): a constant
     /// <= 0, or negative multiples of symbols whose largest value (all symbols 1) is <= 0, e.g. <c>-H</c>.
     /// </summary>
     public bool IsProvablyNonPositive =>
         Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && Constant + Terms.Sum(t => t.Coefficient) <= 0;
+
+    /// <summary>The smallest value the dim takes when every symbol is at least 1, or null when it is unbounded below.</summary>
+    public long? LowerBound =>
+        Terms.All(t => t.Coefficient > 0)
+            ? Terms.Aggregate((long?)Constant, (sum, t) => t.Atom.LowerBound is { } atom ? sum + t.Coefficient * atom : null)
+            : null;
 
     /// <summary>True when the dim is a bare symbol such as <c>B</c>.</summary>
     public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
@@ -175,6 +184,10 @@ internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
     public string SortKey => Symbol is not null ? "0" + Symbol : "1" + Format(s => s);
 
     public IEnumerable<string> Symbols => Symbol is not null ? new[] { Symbol } : Numerator!.Symbols;
+
+    /// <summary>1 for a symbol (a size); the floor of the numerator's lower bound for a quotient.</summary>
+    public long? LowerBound =>
+        Symbol is not null ? 1 : Numerator!.LowerBound is { } numerator ? Dim.FloorDivide(numerator, Divisor) : null;
 
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
     {

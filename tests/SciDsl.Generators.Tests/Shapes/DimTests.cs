@@ -105,4 +105,19 @@ public class DimTests
         Assert.Contains("nests deeper than", error);
         Assert.Equal("H", Parse(new string('(', 60) + "H" + new string(')', 60)).ToString());
     }
+
+    [Theory]
+    [InlineData("3", 3L)]
+    [InlineData("H", 1L)]
+    [InlineData("2 * H + W - 1", 2L)]
+    [InlineData("T / 2", 0L)]
+    [InlineData("(T + 2) / 4 - 1", -1L)]
+    [InlineData("(H + 5) / 2", 3L)]
+    [InlineData("H - W", null)]
+    public void Lower_bound_assumes_every_symbol_is_at_least_one(string text, long? bound)
+    {
+        var dim = Parse(text);
+        Assert.Equal(bound, dim.LowerBound);
+        Assert.Equal(bound >= 1, dim.IsProvablyPositive);
+    }
 }

@@ -47,7 +47,10 @@ partial class SignalNet : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
+        var guard = new global::SciDsl.ShapeGuard(Signature.Model);
+        guard.Check(Signature.Inputs[0], x);
+        guard.RequirePositive("x", "avgpool1d_1", "T / 2", guard["T"] / 2);
+        guard.RequirePositive("x", "conv2", "(T + 2) / 4 - 1", (guard["T"] + 2) / 4 - 1);
         x = conv1d_1.forward(x); // [B, 16, T]
         x = batchnorm1d_1.forward(x); // [B, 16, T]
         x = relu_1.forward(x); // [B, 16, T]

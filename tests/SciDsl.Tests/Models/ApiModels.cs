@@ -9,3 +9,11 @@ public partial class Mlp;
 [Model("x: B,4; y: B,4")]
 [Linear(3, From = "x")]
 public partial class TwoInputModel;
+
+/// <summary>A variable-length signal: its sizes after pooling and a strided conv depend on T.</summary>
+[Model("x: B,4,T")]
+[Conv1d(8, Kernel = 3, Padding = 1), ReLU, AvgPool1d(2)]
+[Conv1d(8, Kernel = 3, Stride = 2)]
+[GlobalAvgPool]
+[Linear(2)]
+public partial class SignalNet;
