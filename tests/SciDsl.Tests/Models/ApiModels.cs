@@ -17,3 +17,10 @@ public partial class TwoInputModel;
 [GlobalAvgPool]
 [Linear(2)]
 public partial class SignalNet;
+
+/// <summary>Two heads on one input, returned as a tuple (the shape of a VAE encoder).</summary>
+[Model("x: B,8")]
+[Linear(4, Name = "mu")]
+[Linear(4, From = "x", Name = "logvar")]
+[Output("mu", "logvar")]
+public partial class TwoHeads;
