@@ -11,7 +11,17 @@ Console.WriteLine(new DigitCnn().Summary());
 
 // 2. Train on the bundled digits, with a checkpoint after every epoch.
 var clock = Stopwatch.StartNew();
-var result = new DigitsExperiment().Run();
+TrainingResult<DigitCnn> result;
+try
+{
+    result = new DigitsExperiment().Run();
+}
+catch (Exception e) when (e is IOException or DataFormatException or DataShapeException or TrainingDivergedException)
+{
+    // Problems with the data or the run itself: say what and where, without a stack trace.
+    Console.Error.WriteLine($"training failed: {e.Message}");
+    return 2;
+}
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"trained {result.History.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s; checkpoint: {result.CheckpointPath}"));
 
