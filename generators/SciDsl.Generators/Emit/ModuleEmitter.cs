@@ -98,7 +98,7 @@ internal static class ModuleEmitter
         foreach (var node in model.Nodes)
         {
             string target = names.Of(node.Name);
-            string call = node.Layer.TorchForward(node.Name, names.Of(node.Inputs[0]));
+            string call = node.Layer.TorchForward(node.Name, node.Inputs.Select(names.Of).ToList());
             writer.Line($"{(names.Declares(node, model) ? "var " : "")}{target} = {call}; // {node.Output}");
         }
         var outputs = model.OutputNodes.Select(names.Of).ToList();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Emit;
 using SciDsl.Generators.Parse;
@@ -18,8 +19,8 @@ internal sealed record GlobalAvgPoolLayer(LayerSite Site, int InputRank = 0) : L
 
     public override string? TorchType => null;
 
-    public override string TorchForward(string module, string input) =>
-        $"{input}.mean([{string.Join(", ", Enumerable.Range(2, InputRank - 2).Select(d => Literal.Long(d)))}])";
+    public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
+        $"{inputs[0]}.mean([{string.Join(", ", Enumerable.Range(2, InputRank - 2).Select(d => Literal.Long(d)))}])";
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {

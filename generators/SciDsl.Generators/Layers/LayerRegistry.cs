@@ -17,6 +17,7 @@ internal static class LayerRegistry
         SoftmaxLayer.Kind, LogSoftmaxLayer.Kind,
         DropoutLayer.Kind,
         FlattenLayer.Kind, ReshapeLayer.Kind,
+        AddLayer.Kind, ConcatLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);

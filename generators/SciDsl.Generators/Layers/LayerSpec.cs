@@ -22,8 +22,11 @@ internal abstract record LayerSpec(LayerSite Site)
     /// <summary>The factory call that builds the module, e.g. <c>nn.Linear(3136, 128)</c>.</summary>
     public virtual string TorchFactory() => $"nn.{TorchType}()";
 
-    /// <summary>The forward expression; layers without a module override it with a tensor expression.</summary>
-    public virtual string TorchForward(string module, string input) => $"{module}.forward({input})";
+    /// <summary>
+    /// The forward expression over the C# variables holding the inputs; layers without a module
+    /// (merges, reshapes) override it with a tensor expression.
+    /// </summary>
+    public virtual string TorchForward(string module, IReadOnlyList<string> inputs) => $"{module}.forward({inputs[0]})";
 
     /// <summary>Sizes the module is built with; their symbols become constructor parameters.</summary>
     public virtual IEnumerable<Dim> ConstructionDims => Enumerable.Empty<Dim>();

@@ -49,8 +49,8 @@ internal sealed record ReshapeLayer(LayerSite Site, Shape Target) : LayerSpec(Si
 
     public override IEnumerable<Dim> ConstructionDims => Target.Dims.Skip(1);
 
-    public override string TorchForward(string module, string input) =>
-        $"{input}.reshape({input}.shape[0], {string.Join(", ", Target.Dims.Skip(1).Select(TorchSizes.Of))})";
+    public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
+        $"{inputs[0]}.reshape({inputs[0]}.shape[0], {string.Join(", ", Target.Dims.Skip(1).Select(TorchSizes.Of))})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         // 0 copies the input's batch size, so the exported model keeps a dynamic batch.

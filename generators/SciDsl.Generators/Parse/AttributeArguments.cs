@@ -46,7 +46,13 @@ internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Item
 
     private static void Add(List<AttributeArgument> items, string name, TypedConstant value)
     {
-        if (value.Kind == TypedConstantKind.Array) return; // layers take no arrays; [Output] reads its own
+        if (value.Kind == TypedConstantKind.Array)
+        {
+            // Only lists of names exist (merge sources): kept as "a,b", the form From takes.
+            if (!value.IsNull && value.Values.Length > 0 && value.Values.All(v => v.Value is string))
+                items.Add(new AttributeArgument(name, string.Join(",", value.Values.Select(v => (string)v.Value!)), IsString: true));
+            return;
+        }
         string text = value.Value switch
         {
             null => "",

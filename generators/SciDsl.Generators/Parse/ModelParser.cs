@@ -106,7 +106,8 @@ internal static class ModelParser
         }
         names[name] = $"{display} '{name}'";
 
-        var from = (arguments.String("From") ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();
+        // Merges name their sources in the constructor ([Add("a", "b")]); every layer may also say From = "a,b".
+        var from = (arguments.String("from") ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();
         var site = new LayerSite(name, explicitName is not null, from, display, location);
         var errors = new LayerArgumentErrors(site, diagnostics);
         return kind.Parse(site, arguments, errors);

@@ -16,7 +16,8 @@ public class ValidModelTests
             "[Flatten, BatchNorm1d, Linear(\"D\", Bias = false), LayerNorm, GELU, Tanh, Sigmoid, ReLU, Dropout(0.1)]",
             "[Linear(4), Softmax(Dim = 1), LogSoftmax(Dim = -1)]",
             "[GlobalAvgPool(From = \"conv2d_1\")]",
-            "[Linear(4, From = \"linear_2\")]"));
+            "[Linear(4, From = \"linear_2\")]",
+            "[Add(\"linear_3\", \"linear_2\"), Concat(\"add_1\", \"linear_3\")]"));
 
         DiagnosticAssert.Clean(run);
         Assert.Contains("public Net(long D)", run.Source("Net.Module.g.cs"));

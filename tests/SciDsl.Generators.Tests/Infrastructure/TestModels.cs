@@ -56,4 +56,20 @@ internal static class TestModels
             internal partial class Tiny;
         }
         """;
+
+    /// <summary>A residual block: values read twice, merged with Add and Concat.</summary>
+    public const string ResidualNet = """
+        using SciDsl;
+
+        namespace Vision;
+
+        [Model("x: B,8,H,W")]
+        [Conv2d(8, Kernel = 3, Padding = 1, Name = "c1"), ReLU]
+        [Conv2d(8, Kernel = 3, Padding = 1, Name = "c2")]
+        [Add("x", "c2", Name = "residual"), ReLU]
+        [Concat("x", "relu_2")]
+        [GlobalAvgPool]
+        [Linear(4)]
+        public partial class ResidualNet;
+        """;
 }

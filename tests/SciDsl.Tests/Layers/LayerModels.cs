@@ -46,3 +46,14 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
 [Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
+
+/// <summary>A residual block: the input plus two convolutions of it, then the input joined on as channels.</summary>
+[Model("x: B,4,6,6")]
+[Conv2d(4, Kernel = 3, Padding = 1, Name = "c1"), ReLU]
+[Conv2d(4, Kernel = 3, Padding = 1, Name = "c2")]
+[Add("x", "c2", Name = "residual")]
+[Concat("x", "residual", "c1")]
+public partial class ResidualConcatModel : IGeneratedModel;
+
+[Model("x: B,5,3")][Linear(4, Name = "a")][Tanh(From = "x")][Concat("a", "tanh_1", Dim = -1)] public partial class ConcatLastDimModel : IGeneratedModel;
+[Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Add("x", "a", "b")] public partial class AddThreeModel : IGeneratedModel;

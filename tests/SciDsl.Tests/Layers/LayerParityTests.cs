@@ -57,6 +57,9 @@ public sealed class LayerParityTests
         ["Flatten"] = Case<FlattenModel>(),
         ["Flatten StartDim 2"] = Case<FlattenStartDim2Model>(),
         ["Reshape"] = Case<ReshapeModel>(),
+        ["Add + Concat (residual)"] = Case<ResidualConcatModel>(),
+        ["Concat Dim -1"] = Case<ConcatLastDimModel>(),
+        ["Add of three (Sum)"] = Case<AddThreeModel>(),
         ["DigitCnn"] = Case<DigitCnn>(),
     };
 
