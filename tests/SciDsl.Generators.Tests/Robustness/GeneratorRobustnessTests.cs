@@ -10,7 +10,9 @@ namespace SciDsl.Generators.Tests.Robustness;
 /// </summary>
 public class GeneratorRobustnessTests
 {
-    private const int Iterations = 120;
+    /// <summary>Kept small for CI; raise it for a longer hunt: SCIDSL_PROPERTY_ITERATIONS=5000 dotnet test ….</summary>
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("SCIDSL_PROPERTY_ITERATIONS"), out int iterations) ? iterations : 120;
 
     private static readonly Gen<int> Integer = Gen.Frequency(
         (6, Gen.Int[-3, 12]),
@@ -46,6 +48,9 @@ public class GeneratorRobustnessTests
         Text.Select(s => $"Reshape(\"{s}\")"),
         Text.Select(s => $"Linear(2, Name = \"{s}\")"),
         Text.Select(s => $"ReLU(From = \"{s}\")"),
+        Gen.Select(Text, Text).Select((a, b) => $"Add(\"{a}\", \"{b}\")"),
+        Gen.Select(Text, Integer).Select((a, d) => $"Concat(\"x\", \"{a}\", Dim = {d})"),
+        Gen.OneOf("Add(\"x\", \"linear_1\")", "Concat(\"x\", \"relu_1\")", "Add(From = \"x\")", "Concat(\"x\", \"x\", Dim = -1)"),
         Gen.OneOf("GlobalAvgPool", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "GELU", "Tanh", "Flatten", "Linear(3)", "Conv2d(4, Kernel = 3)"));
 
     private static readonly Gen<string> Declaration = Gen.Select(Shape, Layer.Array[1, 5]).Select((shape, layers) =>
