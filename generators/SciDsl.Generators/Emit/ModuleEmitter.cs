@@ -51,14 +51,13 @@ internal static class ModuleEmitter
         foreach (string symbol in model.ConstructorSymbols)
             writer.Line($"/// <summary>The size <c>{symbol}</c> this model was built with.</summary>")
                   .Line($"public long {symbol} {{ get; }}").Line();
-        foreach (var node in model.Nodes.Where(n => n.Layer.TorchType is not null))
-        {
-            if (node.Layer.Site.IsNamedByUser)
-                writer.Line($"/// <summary><c>{Xml(node.Layer.Site.Display)}</c>, output {node.Output}.</summary>")
-                      .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}");
-            else
-                writer.Line($"private readonly {node.Layer.TorchType} {node.Name};");
-        }
+        var modules = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
+        // Named layers are the model's public surface; the rest are private fields in layer order.
+        foreach (var node in modules.Where(n => n.Layer.Site.IsNamedByUser))
+            writer.Line($"/// <summary><c>{Xml(node.Layer.Site.Display)}</c>, output {node.Output}.</summary>")
+                  .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}").Line();
+        foreach (var node in modules.Where(n => !n.Layer.Site.IsNamedByUser))
+            writer.Line($"private readonly {node.Layer.TorchType} {node.Name};");
         writer.Line();
     }
 

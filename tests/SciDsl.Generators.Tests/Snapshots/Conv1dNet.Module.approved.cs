@@ -15,12 +15,13 @@ partial class SignalNet : nn.Module<Tensor, Tensor>
         [new("x", global::SciDsl.TensorElementType.Float32, ["B", "4", "T"])],
         [new("output", global::SciDsl.TensorElementType.Float32, ["B", "5"])]);
 
+    /// <summary><c>Conv1d(32, Kernel = 3, Stride = 2, Name = "conv2")</c>, output [B, 32, (T + 2) / 4 - 1].</summary>
+    public Conv1d conv2 { get; }
+
     private readonly Conv1d conv1d_1;
     private readonly BatchNorm1d batchnorm1d_1;
     private readonly ReLU relu_1;
     private readonly AvgPool1d avgpool1d_1;
-    /// <summary><c>Conv1d(32, Kernel = 3, Stride = 2, Name = "conv2")</c>, output [B, 32, (T + 2) / 4 - 1].</summary>
-    public Conv1d conv2 { get; }
     private readonly BatchNorm1d batchnorm1d_2;
     private readonly ReLU relu_2;
     private readonly Linear linear_1;

@@ -15,11 +15,12 @@ partial class DigitCnn : nn.Module<Tensor, Tensor>
         [new("x", global::SciDsl.TensorElementType.Float32, ["B", "1", "8", "8"])],
         [new("output", global::SciDsl.TensorElementType.Float32, ["B", "10"])]);
 
+    /// <summary><c>Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2")</c>, output [B, 64, 4, 4].</summary>
+    public Conv2d conv2 { get; }
+
     private readonly Conv2d conv2d_1;
     private readonly ReLU relu_1;
     private readonly MaxPool2d maxpool2d_1;
-    /// <summary><c>Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2")</c>, output [B, 64, 4, 4].</summary>
-    public Conv2d conv2 { get; }
     private readonly ReLU relu_2;
     private readonly MaxPool2d maxpool2d_2;
     private readonly Flatten flatten_1;

@@ -17,9 +17,11 @@ partial class ResidualNet : nn.Module<Tensor, Tensor>
 
     /// <summary><c>Conv2d(8, Kernel = 3, Padding = 1, Name = "c1")</c>, output [B, 8, H, W].</summary>
     public Conv2d c1 { get; }
-    private readonly ReLU relu_1;
+
     /// <summary><c>Conv2d(8, Kernel = 3, Padding = 1, Name = "c2")</c>, output [B, 8, H, W].</summary>
     public Conv2d c2 { get; }
+
+    private readonly ReLU relu_1;
     private readonly ReLU relu_2;
     private readonly Linear linear_1;
 
