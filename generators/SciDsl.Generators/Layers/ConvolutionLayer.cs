@@ -49,8 +49,11 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
                 input.Rank < rank ? "reshape the input to add the missing channel or spatial dims, e.g. [Reshape(\"B,1,…\")]" : $"use a {input.Rank - 2}-D convolution");
         Dim channels = input[1];
         if (Args.DeclaredIn is { } declared && !channels.Equals(Dim.Of(declared)))
-            return context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display, $"InChannels = {declared}",
-                $"{input} ({channels} channels)", context.Source, $"write InChannels = {channels} or leave InChannels out");
+            return channels.IsConstant
+                ? context.Fail(CodeFixHint.SetArgument("InChannels", channels.ToString()), DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display,
+                    $"InChannels = {declared}", $"{input} ({channels} channels)", context.Source, $"write InChannels = {channels} or leave InChannels out")
+                : context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display,
+                    $"InChannels = {declared}", $"{input} ({channels} channels)", context.Source, "leave InChannels out: the channels are inferred");
         if (channels.IsConstant && channels.Constant % Args.Groups != 0)
             return context.RejectShape($"input channels divisible by Groups = {Args.Groups}", "change Groups or the previous layer's channels");
 

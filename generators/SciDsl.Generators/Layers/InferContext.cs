@@ -19,9 +19,15 @@ internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs
     public LayerInference Fail(DiagnosticDescriptor descriptor, params string[] arguments) =>
         new(null, null, DiagnosticInfo.Create(descriptor, Site.Location, arguments));
 
+    /// <summary>A failure whose fix the IDE can apply (see <see cref="CodeFixHint"/>).</summary>
+    public LayerInference Fail(CodeFixHint fix, DiagnosticDescriptor descriptor, params string[] arguments) =>
+        new(null, null, DiagnosticInfo.Create(descriptor, Site.Location, arguments) with { Fix = fix });
+
     /// <summary>SD1001 for a layer that needs another rank: "X expects E but receives S from P; fix".</summary>
-    public LayerInference RejectShape(string expected, string fix) =>
-        Fail(DiagnosticDescriptors.LayerRejectsShape, Site.Display, expected, Input.ToString(), Source, fix);
+    public LayerInference RejectShape(string expected, string fix, CodeFixHint? hint = null) =>
+        hint is null
+            ? Fail(DiagnosticDescriptors.LayerRejectsShape, Site.Display, expected, Input.ToString(), Source, fix)
+            : Fail(hint, DiagnosticDescriptors.LayerRejectsShape, Site.Display, expected, Input.ToString(), Source, fix);
 
     /// <summary>SD1003 when a computed size is provably zero or negative.</summary>
     public LayerInference? RequirePositive(Shape output, string fix)

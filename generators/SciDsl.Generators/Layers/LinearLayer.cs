@@ -31,14 +31,16 @@ internal sealed record LinearLayer(LayerSite Site, Dim Out, long? DeclaredIn, bo
     {
         var input = context.Input;
         if (input.Rank is not (2 or 3))
-            return context.RejectShape(
-                "[B, features] or [B, T, features]",
-                input.Rank > 3 ? "insert [Flatten] before it" : "give it at least a batch and a feature dim");
+            return input.Rank > 3
+                ? context.RejectShape("[B, features] or [B, T, features]", "insert [Flatten] before it", CodeFixHint.InsertBefore("Flatten"))
+                : context.RejectShape("[B, features] or [B, T, features]", "give it at least a batch and a feature dim");
         Dim features = input.Last;
         if (DeclaredIn is { } declared && !features.Equals(Dim.Of(declared)))
-            return context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display, $"In = {declared}",
-                $"{input} ({features} features)", context.Source,
-                features.IsConstant ? $"write In = {features} or leave In out" : "leave In out: the width is inferred");
+            return features.IsConstant
+                ? context.Fail(CodeFixHint.SetArgument("In", features.ToString()), DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display,
+                    $"In = {declared}", $"{input} ({features} features)", context.Source, $"write In = {features} or leave In out")
+                : context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display,
+                    $"In = {declared}", $"{input} ({features} features)", context.Source, "leave In out: the width is inferred");
         return context.Ok(this with { In = features }, input.With(input.Rank - 1, Out));
     }
 
