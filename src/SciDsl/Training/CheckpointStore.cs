@@ -64,7 +64,16 @@ internal sealed class CheckpointStore(string weightsPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         string temp = path + ".tmp";
-        write(temp);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // The previous checkpoint stays as it was; no half-written temp file is left beside it.
+            File.Delete(temp);
+            throw;
+        }
     }
 }
