@@ -56,7 +56,6 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
 
     public static string FloatAttribute(string name, double value) => $"OnnxAttribute.Float(\"{name}\", {Float(value)})";
 
-    public static string String(string name, string value) => $"OnnxAttribute.String(\"{name}\", \"{value}\")";
 
     private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)
     {

@@ -109,10 +109,6 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         return total;
     }
 
-    /// <summary>Replaces symbols by other dims (e.g. a block's symbols by the incoming sizes).</summary>
-    public Dim Substitute(IReadOnlyDictionary<string, Dim> replacements) =>
-        Terms.Aggregate(Of(Constant), (sum, term) => sum + term.Atom.Substitute(replacements) * term.Coefficient);
-
     public override string ToString() => Format(symbol => symbol);
 
     /// <summary>The dim as a C# <c>long</c> expression, with symbols renamed by <paramref name="symbolExpression"/>.</summary>
@@ -195,11 +191,6 @@ internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
         long? numerator = Numerator!.Evaluate(bindings);
         return numerator is null ? null : Dim.FloorDivide(numerator.Value, Divisor);
     }
-
-    public Dim Substitute(IReadOnlyDictionary<string, Dim> replacements) =>
-        Symbol is not null
-            ? replacements.TryGetValue(Symbol, out var replacement) ? replacement : Dim.Symbol(Symbol)
-            : Numerator!.Substitute(replacements).FloorDiv(Divisor);
 
     public string Format(Func<string, string> symbolText)
     {
