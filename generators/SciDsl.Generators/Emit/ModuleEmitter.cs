@@ -90,7 +90,7 @@ internal static class ModuleEmitter
             writer.Line($"var guard = {guard};");
             for (int i = 0; i < model.Inputs.Count; i++) writer.Line($"guard.Check(Signature.Inputs[{i}], {model.Inputs[i].Name});");
             foreach (var (input, node, dim) in requirements)
-                writer.Line($"guard.RequirePositive({Literal.String(input)}, {Literal.String(node)}, {Literal.String(dim.ToString())}, " +
+                writer.Line($"guard.RequirePositive(Signature.Inputs[{input}], {model.Inputs[input].Name}, {Literal.String(node)}, {Literal.String(dim.ToString())}, " +
                             $"{dim.ToCSharp(symbol => $"guard[{Literal.String(symbol)}]")});");
         }
         var names = new ValueNames(model);
@@ -110,15 +110,15 @@ internal static class ModuleEmitter
     /// T = 1): forward checks them so a too-small input fails clearly instead of deep inside libtorch.
     /// Each distinct size is checked once, at the first layer that produces it.
     /// </summary>
-    private static IEnumerable<(string Input, string Node, Dim Size)> SizeRequirements(ShapedModel model)
+    private static IEnumerable<(int Input, string Node, Dim Size)> SizeRequirements(ShapedModel model)
     {
         var seen = new HashSet<Dim>();
         foreach (var node in model.Nodes)
             foreach (var dim in node.Output.Dims.Where(d => !d.IsProvablyPositive && seen.Add(d)))
             {
-                var input = model.Inputs.FirstOrDefault(i => i.Shape.Dims.SelectMany(d => d.Symbols).Intersect(dim.Symbols).Any())
-                            ?? model.Inputs[0];
-                yield return (input.Name, node.Name, dim);
+                int input = Enumerable.Range(0, model.Inputs.Count)
+                    .FirstOrDefault(i => model.Inputs[i].Shape.Dims.SelectMany(d => d.Symbols).Intersect(dim.Symbols).Any());
+                yield return (input, node.Name, dim);
             }
     }
 

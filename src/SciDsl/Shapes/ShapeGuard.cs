@@ -10,7 +10,6 @@ namespace SciDsl;
 public sealed class ShapeGuard(string model)
 {
     private readonly Dictionary<string, long> bound = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (TensorSignature Expected, long[] Actual)> checkedInputs = new(StringComparer.Ordinal);
 
     /// <summary>The size a symbol is bound to, by <see cref="Bind"/> or by an input checked so far.</summary>
     public long this[string symbol] => bound[symbol];
@@ -27,7 +26,6 @@ public sealed class ShapeGuard(string model)
         ArgumentNullException.ThrowIfNull(actual, expected.Name);
         // Each shape/dtype read is a native call that allocates: read once, format only on failure.
         long[] shape = actual.shape;
-        checkedInputs[expected.Name] = (expected, shape);
         if (shape.Length != expected.Rank)
             throw Mismatch($"rank {shape.Length} instead of {expected.Rank}");
         var dtype = actual.dtype;
@@ -62,15 +60,14 @@ public sealed class ShapeGuard(string model)
     /// Requires a size the model computes from its inputs to be at least 1: an input can have the
     /// declared shape and still be too small for the convolutions and poolings that follow.
     /// </summary>
-    /// <param name="input">The checked input whose sizes <paramref name="dim"/> depends on.</param>
+    /// <param name="expected">The input whose sizes <paramref name="dim"/> depends on; <paramref name="actual"/> is its tensor.</param>
     /// <param name="layer">The layer whose output has that size.</param>
     /// <param name="dim">The size as declared, e.g. <c>(T + 2) / 4 - 1</c>.</param>
     /// <param name="size">Its value for the inputs given.</param>
-    public void RequirePositive(string input, string layer, string dim, long size)
+    public void RequirePositive(TensorSignature expected, torch.Tensor actual, string layer, string dim, long size)
     {
         if (size >= 1) return;
-        var (expected, actual) = checkedInputs[input];
-        throw MismatchOf(expected, actual, $"too small for layer '{layer}', whose output size {dim} would be {size}");
+        throw MismatchOf(expected, actual.shape, $"too small for layer '{layer}', whose output size {dim} would be {size}");
     }
 
     private ShapeMismatchException MismatchOf(TensorSignature expected, long[] actual, string reason) =>

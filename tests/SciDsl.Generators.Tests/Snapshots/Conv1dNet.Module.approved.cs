@@ -50,8 +50,8 @@ partial class SignalNet : nn.Module<Tensor, Tensor>
     {
         var guard = new global::SciDsl.ShapeGuard(Signature.Model);
         guard.Check(Signature.Inputs[0], x);
-        guard.RequirePositive("x", "avgpool1d_1", "T / 2", guard["T"] / 2);
-        guard.RequirePositive("x", "conv2", "(T + 2) / 4 - 1", (guard["T"] + 2) / 4 - 1);
+        guard.RequirePositive(Signature.Inputs[0], x, "avgpool1d_1", "T / 2", guard["T"] / 2);
+        guard.RequirePositive(Signature.Inputs[0], x, "conv2", "(T + 2) / 4 - 1", (guard["T"] + 2) / 4 - 1);
         x = conv1d_1.forward(x); // [B, 16, T]
         x = batchnorm1d_1.forward(x); // [B, 16, T]
         x = relu_1.forward(x); // [B, 16, T]
