@@ -49,16 +49,18 @@ internal static class ExperimentParser
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");
         if (supervised is null) Problem(location, "declare how to train it, e.g. [Supervised(Loss.CrossEntropy)]");
         string loss = supervised is null ? "CrossEntropy" : EnumName(supervised.ConstructorArguments[0]);
-        var optimizer = Find(attributes, "SciDsl.OptimizerAttribute") is { } o ? AttributeArguments.From(o) : null;
-        var train = Find(attributes, "SciDsl.TrainAttribute") is { } t ? AttributeArguments.From(t) : null;
-        var trainLocation = Find(attributes, "SciDsl.TrainAttribute") is { } ta ? ModelParser.LocationOf(ta) : location;
+        var optimizerAttribute = Find(attributes, "SciDsl.OptimizerAttribute");
+        var trainAttribute = Find(attributes, "SciDsl.TrainAttribute");
+        var optimizer = optimizerAttribute is null ? null : AttributeArguments.From(optimizerAttribute);
+        var train = trainAttribute is null ? null : AttributeArguments.From(trainAttribute);
+        var trainLocation = trainAttribute is null ? location : ModelParser.LocationOf(trainAttribute);
 
         var spec = new ExperimentSpec(
             DeclaredTypeReader.Read(type),
             modelType is null ? "" : Qualified(modelType),
             dataType is null ? "" : Qualified(dataType),
             loss,
-            optimizer is null ? "Adam" : EnumName(Find(attributes, "SciDsl.OptimizerAttribute")!.ConstructorArguments[0]),
+            optimizerAttribute is null ? "Adam" : EnumName(optimizerAttribute.ConstructorArguments[0]),
             optimizer?.Double("LearningRate", 1e-3) ?? 1e-3,
             optimizer?.Double("Momentum", 0) ?? 0,
             optimizer?.Double("WeightDecay", 0) ?? 0,
