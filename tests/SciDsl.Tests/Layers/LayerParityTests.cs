@@ -55,6 +55,7 @@ public sealed class LayerParityTests
         Row<BatchNorm2dAttribute, BatchNorm2dModel>("", "B,3,4,4"),
         Row<LayerNormAttribute, LayerNormModel>("[B,T,F]", "B,3,6"),
         Row<LayerNormAttribute, LayerNormEpsModel>("[B,F] eps", "B,6"),
+        Row<LayerNormAttribute, LayerNormResidualModel>("input read twice", "B,6"),
         Row<ReLUAttribute, ReLUModel>("", "B,3,5"),
         Row<LeakyReLUAttribute, LeakyReLUModel>("", "B,3,5"),
         Row<LeakyReLUAttribute, LeakyReLUSlopeModel>("slope", "B,3,5"),
