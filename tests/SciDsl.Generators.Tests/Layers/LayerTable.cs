@@ -4,19 +4,16 @@ namespace SciDsl.Generators.Tests.Layers;
 /// A declaration's layer rows under one <c>[Model]</c>; the layer under test is the last row, so
 /// a rejection is reported on that row's line.
 /// </summary>
-public sealed record LayerUse(string Input, params string[] Rows)
-{
-    public override string ToString() => $"{Input} | {string.Join(" ", Rows)}";
-}
+internal sealed record LayerUse(string Input, params string[] Rows);
 
 /// <summary>A valid use and its output dims, worked out by hand with PyTorch's formula for the layer.</summary>
-public sealed record ShapeRow(LayerUse Use, string Output);
+internal sealed record ShapeRow(LayerUse Use, string Output);
 
 /// <summary>An invalid use and the diagnostic it gets: id and words of the message.</summary>
-public sealed record RejectionRow(LayerUse Use, string Id, params string[] Words);
+internal sealed record RejectionRow(LayerUse Use, string Id, params string[] Words);
 
 /// <param name="NothingToReject">Why a kind has no rejection rows (no arguments, any shape); null when it has some.</param>
-public sealed record LayerKindRows(string Kind, ShapeRow[] Shapes, RejectionRow[] Rejections, string? NothingToReject = null);
+internal sealed record LayerKindRows(string Kind, ShapeRow[] Shapes, RejectionRow[] Rejections, string? NothingToReject = null);
 
 /// <summary>
 /// The build-time half of the per-layer table, one entry per kind in <c>LayerRegistry.All</c> (Keras'
@@ -24,7 +21,7 @@ public sealed record LayerKindRows(string Kind, ShapeRow[] Shapes, RejectionRow[
 /// parity rows in SciDsl.Tests' LayerParityTests. Sliding windows follow PyTorch's
 /// ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1.
 /// </summary>
-public static class LayerTable
+internal static class LayerTable
 {
     private static LayerUse Use(string input, params string[] rows) => new(input, rows);
 
