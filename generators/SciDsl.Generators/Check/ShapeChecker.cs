@@ -62,11 +62,17 @@ internal static class ShapeChecker
         var shaped = Shaped(model, nodes, outputNodes, values);
         // Constructor symbols become parameters and properties: they must not clash with other members.
         foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || ModelParser.IsReservedName(s)))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, model.Location, symbol,
-                $"the size symbol '{symbol}' becomes a constructor parameter of {model.Type.Name}, but it is already " +
-                (values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member") + "; rename it"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeSymbolClash, model.Location, symbol,
+                DeclaredBy(symbol, model, nodes), model.Type.Name,
+                values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member"));
         return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>Where a size symbol is written: the model's inputs, else the first layer sized by it.</summary>
+    private static string DeclaredBy(string symbol, ModelSpec model, List<ShapedNode> nodes) =>
+        model.Inputs.Any(input => input.Shape.Dims.Any(d => d.Symbols.Contains(symbol)))
+            ? "the [Model] inputs"
+            : nodes.First(n => n.Layer.ConstructionDims.Any(d => d.Symbols.Contains(symbol))).Layer.Site.Display;
 
     private static ShapedModel Shaped(ModelSpec model, List<ShapedNode> nodes, EquatableArray<string> outputNodes, Dictionary<string, Value?> values)
     {
