@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownName = Error(
         "SD2002", "Unknown node, input or layer name",
-        "{0} refers to '{1}', which is not {2}; known names: {3}", DeclarationCategory);
+        "{0} refers to '{1}', which is not {2}; {3}", DeclarationCategory);
 
     public static readonly DiagnosticDescriptor InvalidLayerArgument = Error(
         "SD2003", "Invalid layer argument",
@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateNodeName = Error(
         "SD2004", "Duplicate node name",
-        "Name '{0}' of {1} is already used by {2}; node names must be unique", DeclarationCategory);
+        "Name '{0}' of {1} is already used by {2}; node names must be unique, so rename one of them", DeclarationCategory);
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SD2006", "The class must be partial",
