@@ -41,12 +41,17 @@ internal static class ExperimentParser
                 $"write [Experiment(typeof({dataType.Name}), typeof({modelType.Name}))]");
         else
         {
+            string modelName = modelType?.Name ?? "the model type", dataName = dataType?.Name ?? "the data type";
             if (!modelIsModel)
-                Report(DiagnosticDescriptors.ExperimentTypes, location,
-                    $"the first argument, {modelType?.Name ?? "the model type"}, is not a [Model] class", "name the model class first");
+                Report(DiagnosticDescriptors.ExperimentTypes, location, $"the first argument, {modelName}, is not a [Model] class",
+                    Has(modelType, DatasetParser.DatasetAttribute)
+                        ? $"{modelName} is a [Dataset]; name the [Model] class first"
+                        : $"name a [Model] class first, or declare {modelName} with [Model(\"x: ...\")] and its layers");
             if (!dataIsDataset)
-                Report(DiagnosticDescriptors.ExperimentTypes, location,
-                    $"the second argument, {dataType?.Name ?? "the data type"}, is not a [Dataset] class", "name the dataset class second");
+                Report(DiagnosticDescriptors.ExperimentTypes, location, $"the second argument, {dataName}, is not a [Dataset] class",
+                    Has(dataType, ModelParser.ModelAttribute)
+                        ? $"{dataName} is a [Model]; name the [Dataset] class second"
+                        : $"name a [Dataset] class second, or declare {dataName} with [Dataset(\"x: ...\", Target = \"class: N\")] as an IDataSource");
         }
         if (modelIsModel && ModelParser.Parse(modelType!, cancellation) is { Spec: { } modelSpec, Diagnostics.Count: 0 })
             model = ShapeChecker.Check(modelSpec).Spec; // a broken model reports its own errors where it is declared

@@ -121,7 +121,18 @@ public class ExperimentDiagnosticsTests
         string[] rows = { "[Experiment(typeof(Images), typeof(Images))]", ValidExperiment[1] };
         var run = GeneratorHarness.Run(Source("x: 1,8,8", "class: 10", rows));
 
-        SingleExperimentError(run, "SD3002", ExperimentLine, "the first argument, Images, is not a [Model] class");
+        SingleExperimentError(run, "SD3002", ExperimentLine, "the first argument, Images, is not a [Model] class",
+            "Images is a [Dataset]; name the [Model] class first");
+    }
+
+    [Fact]
+    public void SD3002_data_type_without_Dataset_attribute_says_how_to_declare_it()
+    {
+        string source = Source("x: 1,8,8", "class: 10", "[Experiment(typeof(Net), typeof(Plain))]", ValidExperiment[1]) + "public class Plain;\n";
+        var run = GeneratorHarness.Run(source);
+
+        SingleExperimentError(run, "SD3002", ExperimentLine, "the second argument, Plain, is not a [Dataset] class",
+            "declare Plain with [Dataset(\"x: ...\", Target = \"class: N\")]");
     }
 
     [Fact]
