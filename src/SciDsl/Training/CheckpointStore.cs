@@ -68,16 +68,28 @@ internal sealed class CheckpointStore : IDisposable
     public void Save(torch.nn.Module model, OptimizerHelper optimizer, CheckpointState state)
     {
         byte[] resumeState = JsonSerializer.SerializeToUtf8Bytes(state, Json);
-        AtomicReplace.Write(CheckpointPath,
+        WriteOrExplain(CheckpointPath, () => AtomicReplace.Write(CheckpointPath,
             stream => CheckpointFile.Write(stream, writer => writer.Write(resumeState), writer => model.save(writer), optimizer.save_state_dict),
-            stage => CommitObserver?.Invoke(stage, state.Epoch));
+            stage => CommitObserver?.Invoke(stage, state.Epoch)));
     }
 
-    public void SaveBest(torch.nn.Module model) => AtomicReplace.Write(BestWeightsPath, stream =>
+    public void SaveBest(torch.nn.Module model) => WriteOrExplain(BestWeightsPath, () => AtomicReplace.Write(BestWeightsPath, stream =>
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         model.save(writer);
-    });
+    }));
+
+    private static void WriteOrExplain(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(path, $"could not be written ({e.Message}); the previous file there is unchanged.", e);
+        }
+    }
 
     /// <summary>Restores weights and optimizer state; null when there is no checkpoint file at all.</summary>
     /// <exception cref="CheckpointException">The checkpoint is damaged, incomplete, or does not fit the model or optimizer.</exception>

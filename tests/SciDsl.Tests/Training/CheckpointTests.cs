@@ -160,6 +160,18 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_that_cannot_be_written_fails_naming_it_and_leaves_no_temp_file()
+    {
+        string path = temp.File("taken.ckpt");
+        Directory.CreateDirectory(path);
+
+        var error = Assert.Throws<CheckpointException>(() => Train(path));
+
+        AssertNames(path, error, "could not be written");
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
+
+    [Fact]
     public void Temp_files_of_killed_runs_are_removed_and_other_files_are_left_alone()
     {
         string path = temp.File("stale.ckpt");
