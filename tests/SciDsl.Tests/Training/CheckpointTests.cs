@@ -172,6 +172,31 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_write_failing_just_before_the_commit_keeps_the_previous_checkpoint_whole()
+    {
+        string path = temp.File("full-disk.ckpt");
+        var first = Train(path, config: Config with { Epochs = 1 });
+        CheckpointStore.CommitObserver = (stage, _) =>
+        {
+            if (stage == ReplaceStage.BeforeRename) throw new IOException("No space left on device");
+        };
+        try
+        {
+            var error = Assert.Throws<CheckpointException>(() => Train(path, resume: true));
+
+            AssertNames(path, error, "No space left on device");
+        }
+        finally
+        {
+            CheckpointStore.CommitObserver = null;
+        }
+        var reloaded = new Mlp(4, 8, 3);
+        Checkpoint.LoadWeights(reloaded, path);
+        Assert.Equal(Weights(first.Model), Weights(reloaded));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+    }
+
+    [Fact]
     public void Temp_files_of_killed_runs_are_removed_and_other_files_are_left_alone()
     {
         string path = temp.File("stale.ckpt");
