@@ -9,9 +9,9 @@ public static class SupervisedTrainer
     /// <summary>
     /// Seeds torch, builds the model, checks and splits the data, then trains with a checkpoint after every epoch.
     /// </summary>
+    /// <param name="experimentName">Names the default checkpoint, <c>checkpoints/&lt;experimentName&gt;.ckpt</c>; generated experiments pass their full name. Default: the model's name.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or the data set is too small for the split.</exception>
     /// <exception cref="DataShapeException">The loaded data does not match <paramref name="signature"/>.</exception>
-    /// <param name="experimentName">Names the default checkpoint, <c>checkpoints/&lt;experimentName&gt;.ckpt</c>; generated experiments pass their full name. Default: the model's name.</param>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     /// <exception cref="CheckpointException">Another run uses the checkpoint path, or <see cref="TrainOptions.Resume"/> found a damaged or unfitting checkpoint.</exception>
     /// <exception cref="OperationCanceledException"><see cref="TrainOptions.Cancellation"/> was cancelled.</exception>
