@@ -124,13 +124,16 @@ internal static class ModuleEmitter
 
     private static void WriteSummary(SourceWriter writer, ShapedModel model)
     {
-        writer.Line("/// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>");
+        writer.Line("/// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads unless the previous one; then the totals.</summary>");
         writer.Line("public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,");
         writer.Line("[");
+        string previous = model.Inputs[0].Name;
         foreach (var node in model.Nodes)
         {
             string module = node.Layer.TorchType is null ? "null" : node.Name;
-            writer.Line($"    new({Literal.String(node.Name)}, {Literal.String(node.Layer.Site.Display)}, {Literal.String(node.Output.ToString())}, {module}),");
+            string from = node.Inputs.SequenceEqual(new[] { previous }) ? "" : $", From: {Literal.String(string.Join(", ", node.Inputs))}";
+            writer.Line($"    new({Literal.String(node.Name)}, {Literal.String(node.Layer.Site.Display)}, {Literal.String(node.Output.ToString())}, {module}{from}),");
+            previous = node.Name;
         }
         writer.Line("]);");
     }

@@ -8,11 +8,15 @@ internal sealed record DropoutLayer(LayerSite Site, double P) : ElementwiseLayer
 {
     public static readonly LayerKind Kind = new("Dropout", Parse);
 
-    private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
+    private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors) =>
+        Probability(args, errors) is var p && errors.Any ? null : new DropoutLayer(site, p);
+
+    /// <summary>The dropout probability <c>p</c> (default 0.5), which must be in [0, 1).</summary>
+    public static double Probability(AttributeArguments args, LayerArgumentErrors errors)
     {
         double p = args.Double("p", 0.5);
         if (!(p >= 0 && p < 1)) errors.Add($"the dropout probability must be in [0, 1) but is {Literal.Double(p)}");
-        return errors.Any ? null : new DropoutLayer(site, p);
+        return p;
     }
 
     public override string TorchType => "Dropout";

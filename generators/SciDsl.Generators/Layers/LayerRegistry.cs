@@ -11,13 +11,13 @@ internal static class LayerRegistry
         LinearLayer.Kind,
         Conv1dLayer.Kind, Conv2dLayer.Kind,
         MaxPool1dLayer.Kind, MaxPool2dLayer.Kind, AvgPool1dLayer.Kind, AvgPool2dLayer.Kind,
-        AdaptiveAvgPool2dLayer.Kind, GlobalAvgPoolLayer.Kind,
-        BatchNorm1dLayer.Kind, BatchNorm2dLayer.Kind, LayerNormLayer.Kind,
-        ReLULayer.Kind, LeakyReLULayer.Kind, GELULayer.Kind, SiLULayer.Kind, TanhLayer.Kind, SigmoidLayer.Kind,
+        AdaptiveAvgPool1dLayer.Kind, AdaptiveAvgPool2dLayer.Kind, GlobalAvgPoolLayer.Kind, GlobalMaxPoolLayer.Kind,
+        BatchNorm1dLayer.Kind, BatchNorm2dLayer.Kind, LayerNormLayer.Kind, GroupNormLayer.Kind,
+        ReLULayer.Kind, LeakyReLULayer.Kind, GELULayer.Kind, SiLULayer.Kind, TanhLayer.Kind, SigmoidLayer.Kind, ELULayer.Kind, IdentityLayer.Kind,
         SoftmaxLayer.Kind, LogSoftmaxLayer.Kind,
-        DropoutLayer.Kind,
-        FlattenLayer.Kind, ReshapeLayer.Kind,
-        AddLayer.Kind, ConcatLayer.Kind,
+        DropoutLayer.Kind, Dropout2dLayer.Kind,
+        FlattenLayer.Kind, ReshapeLayer.Kind, PermuteLayer.Kind,
+        AddLayer.Kind, ConcatLayer.Kind, MultiplyLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);

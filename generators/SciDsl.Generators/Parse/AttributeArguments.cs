@@ -48,9 +48,11 @@ internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Item
     {
         if (value.Kind == TypedConstantKind.Array)
         {
-            // Only lists of names exist (merge sources): kept as "a,b", the form From takes.
+            // Lists of names (merge sources) and of dims (Permute): kept as "a,b" (the form From takes) and "0,2,1".
             if (!value.IsNull && value.Values.Length > 0 && value.Values.All(v => v.Value is string))
                 items.Add(new AttributeArgument(name, string.Join(",", value.Values.Select(v => (string)v.Value!)), IsString: true));
+            else if (!value.IsNull && value.Values.Length > 0 && value.Values.All(v => v.Value is int))
+                items.Add(new AttributeArgument(name, string.Join(",", value.Values.Select(v => ((int)v.Value!).ToString(CultureInfo.InvariantCulture))), IsString: false));
             return;
         }
         string text = value.Value switch

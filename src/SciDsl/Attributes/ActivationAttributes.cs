@@ -26,3 +26,13 @@ public sealed class LogSoftmaxAttribute : LayerAttribute
 {
     public int Dim { get; set; } = -1;
 }
+
+/// <summary>Exponential linear unit: x for x &gt; 0, alpha · (eˣ − 1) below.</summary>
+public sealed class ELUAttribute : LayerAttribute
+{
+    /// <summary>The value approached for large negative inputs is −Alpha (PyTorch's default 1).</summary>
+    public double Alpha { get; set; } = 1.0;
+}
+
+/// <summary>Passes its input through unchanged (a placeholder, or a named tap on a value).</summary>
+public sealed class IdentityAttribute : LayerAttribute;

@@ -19,3 +19,12 @@ public sealed class ConcatAttribute(params string[] from) : LayerAttribute
 
     public int Dim { get; set; } = 1;
 }
+
+/// <summary>
+/// Element-wise product of several nodes whose shapes are provably equal (a gate):
+/// <c>[Multiply("features", "gate")]</c>, or <c>[Multiply(From = "features,gate")]</c>.
+/// </summary>
+public sealed class MultiplyAttribute(params string[] from) : LayerAttribute
+{
+    public string[] Sources { get; } = from;
+}

@@ -18,7 +18,19 @@ public sealed class AvgPool1dAttribute(int kernel) : PoolingAttribute(kernel);
 /// <summary>Average pooling; padding counts towards the average, as in PyTorch.</summary>
 public sealed class AvgPool2dAttribute(int kernel) : PoolingAttribute(kernel);
 
-/// <summary>Average pooling to a fixed <c>size × size</c> output; the input size must be a multiple of it.</summary>
+/// <summary>
+/// Average pooling to a fixed <c>size</c> output length, over PyTorch's bins (⌊i·L/size⌋ to ⌈(i+1)·L/size⌉);
+/// any size is exported exactly when the input length is fixed.
+/// </summary>
+public sealed class AdaptiveAvgPool1dAttribute(int size) : LayerAttribute
+{
+    public int Size { get; } = size;
+}
+
+/// <summary>
+/// Average pooling to a fixed <c>size × size</c> output, over PyTorch's bins; any size is exported exactly
+/// when the input's height and width are fixed (size 1 works on any map).
+/// </summary>
 public sealed class AdaptiveAvgPool2dAttribute(int size) : LayerAttribute
 {
     public int Size { get; } = size;
@@ -26,3 +38,6 @@ public sealed class AdaptiveAvgPool2dAttribute(int size) : LayerAttribute
 
 /// <summary>Mean over every spatial dim: <c>[B, C, …] → [B, C]</c>.</summary>
 public sealed class GlobalAvgPoolAttribute : LayerAttribute;
+
+/// <summary>Maximum over every spatial dim: <c>[B, C, …] → [B, C]</c>.</summary>
+public sealed class GlobalMaxPoolAttribute : LayerAttribute;

@@ -11,3 +11,12 @@ public sealed class ReshapeAttribute(string shape) : LayerAttribute
 {
     public string Shape { get; } = shape;
 }
+
+/// <summary>
+/// Reorders the dims: <c>[Permute(0, 2, 1)]</c> turns <c>[B, C, L]</c> into <c>[B, L, C]</c>. The dims must be a
+/// permutation of 0 … rank − 1 that keeps the batch dim 0 first.
+/// </summary>
+public sealed class PermuteAttribute(params int[] dims) : LayerAttribute
+{
+    public int[] Dims { get; } = dims;
+}

@@ -99,15 +99,27 @@ internal static class LayerTable
                 Use("x: B,2,8,8", "[AvgPool2d(3, Padding = -1)]").Rejected("SD2003", "Padding must be at least 0 but is -1"),
                 Use("x: B,2,8", "[AvgPool2d(2)]").Rejected("SD1001", "pool a rank-4 tensor"),
             ]),
+        new("AdaptiveAvgPool1d",
+            [
+                Use("x: B,3,10", "[AdaptiveAvgPool1d(4)]").Gives("B,3,4"),
+                Use("x: B,3,T", "[AdaptiveAvgPool1d(1)]").Gives("B,3,1"),
+            ],
+            [
+                Use("x: B,3,10", "[AdaptiveAvgPool1d(0)]").Rejected("SD2003", "the output size must be at least 1 but is 0"),
+                Use("x: B,3,T", "[AdaptiveAvgPool1d(3)]").Rejected("SD1001", "fixed length to pool to 3", "declare fixed length in [Model]"),
+                Use("x: B,3,4,4", "[AdaptiveAvgPool1d(2)]").Rejected("SD1001", "[B, channels, length]"),
+            ]),
         new("AdaptiveAvgPool2d",
             [
                 Use("x: B,3,5,5", "[AdaptiveAvgPool2d(1)]").Gives("B,3,1,1"),
                 Use("x: B,3,H,W", "[AdaptiveAvgPool2d(1)]").Gives("B,3,1,1"),
                 Use("x: B,3,4,4", "[AdaptiveAvgPool2d(2)]").Gives("B,3,2,2"),
+                Use("x: B,3,5,7", "[AdaptiveAvgPool2d(3)]").Gives("B,3,3,3"),                                  // unequal bins
+                Use("x: B,3,2,2", "[AdaptiveAvgPool2d(3)]").Gives("B,3,3,3"),                                  // more bins than positions
             ],
             [
                 Use("x: B,3,4,4", "[AdaptiveAvgPool2d(0)]").Rejected("SD2003", "the output size must be at least 1 but is 0"),
-                Use("x: B,3,5,5", "[AdaptiveAvgPool2d(2)]").Rejected("SD1001", "a square map whose side is a multiple of 2"),
+                Use("x: B,3,H,W", "[AdaptiveAvgPool2d(2)]").Rejected("SD1001", "fixed height and width to pool to 2", "AdaptiveAvgPool2d(1)"),
                 Use("x: B,3,8", "[AdaptiveAvgPool2d(1)]").Rejected("SD1001", "[B, channels, height, width]"),
             ]),
         new("GlobalAvgPool",
@@ -116,6 +128,12 @@ internal static class LayerTable
                 Use("x: B,3,T", "[GlobalAvgPool]").Gives("B,3"),
             ],
             [Use("x: B,3", "[GlobalAvgPool]").Rejected("SD1001", "[B, channels, spatial…]", "before any Flatten")]),
+        new("GlobalMaxPool",
+            [
+                Use("x: B,3,4,5", "[GlobalMaxPool]").Gives("B,3"),
+                Use("x: B,3,T", "[GlobalMaxPool]").Gives("B,3"),
+            ],
+            [Use("x: B,3", "[GlobalMaxPool]").Rejected("SD1001", "[B, channels, spatial…]", "before any Flatten")]),
         new("BatchNorm1d",
             [
                 Use("x: B,5", "[BatchNorm1d]").Gives("B,5"),
@@ -140,6 +158,18 @@ internal static class LayerTable
                 Use("x: B,6", "[LayerNorm]", "[Add(\"x\", \"layernorm_1\")]").Gives("B,6"),
             ],
             [Use("x: B,6", "[LayerNorm(Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0")]),
+        new("GroupNorm",
+            [
+                Use("x: B,6,4,4", "[GroupNorm(3)]").Gives("B,6,4,4"),
+                Use("x: B,4,T", "[GroupNorm(2, Eps = 1e-3)]").Gives("B,4,T"),
+                Use("x: B,C,4", "[GroupNorm(1)]").Gives("B,C,4"),
+            ],
+            [
+                Use("x: B,6,4,4", "[GroupNorm(4)]").Rejected("SD2003", "4 groups do not divide the 6 channels", "(1, 2, 3, 6)"),
+                Use("x: B,6,4,4", "[GroupNorm(0)]").Rejected("SD2003", "the number of groups must be at least 1 but is 0"),
+                Use("x: B,6,4,4", "[GroupNorm(2, Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0"),
+                Use("x: B,C,4", "[GroupNorm(2)]").Rejected("SD1001", "a fixed number of channels that 2 groups divide"),
+            ]),
         Activation("ReLU"),
         new("LeakyReLU",
             [
@@ -151,6 +181,13 @@ internal static class LayerTable
         Activation("SiLU"),
         Activation("Tanh"),
         Activation("Sigmoid"),
+        new("ELU",
+            [
+                Use("x: B,3,5", "[ELU]").Gives("B,3,5"),
+                Use("x: B,T", "[ELU(Alpha = 0.5)]").Gives("B,T"),
+            ],
+            [], "any finite alpha is valid, and it accepts any shape"),
+        Activation("Identity"),
         new("Softmax",
             [
                 Use("x: B,3,5", "[Softmax]").Gives("B,3,5"),
@@ -166,6 +203,15 @@ internal static class LayerTable
         new("Dropout",
             [Use("x: B,5", "[Dropout(0.5)]").Gives("B,5")],
             [Use("x: B,5", "[Dropout(1.5)]").Rejected("SD2003", "must be in [0, 1) but is 1.5")]),
+        new("Dropout2d",
+            [
+                Use("x: B,3,4,4", "[Dropout2d(0.5)]").Gives("B,3,4,4"),
+                Use("x: B,3,L", "[Dropout2d(0.2)]").Gives("B,3,L"),
+            ],
+            [
+                Use("x: B,3,4,4", "[Dropout2d(1)]").Rejected("SD2003", "must be in [0, 1) but is 1"),
+                Use("x: B,6", "[Dropout2d(0.5)]").Rejected("SD1001", "[B, channels, height, width] or [B, channels, length]", "use Dropout"),
+            ]),
         new("Flatten",
             [
                 Use("x: B,2,3,4", "[Flatten]").Gives("B,24"),                                                   // 2·3·4
@@ -186,6 +232,17 @@ internal static class LayerTable
                 Use("x: B,24", "[Reshape(\"B,5,5\")]").Rejected("SD1004", "make the target's sizes multiply to the input's"),
                 Use("x: B,24", "[Reshape(\"B,(4\")]").Rejected("SD2001", "B,(4"),
             ]),
+        new("Permute",
+            [
+                Use("x: B,3,5", "[Permute(0, 2, 1)]").Gives("B,5,3"),
+                Use("x: B,2,3,T", "[Permute(0, 3, 1, 2)]").Gives("B,T,2,3"),
+            ],
+            [
+                Use("x: B,3,5", "[Permute(1, 0, 2)]").Rejected("SD2003", "the batch dim 0 must stay first"),
+                Use("x: B,3,5", "[Permute(0, 2, 2)]").Rejected("SD2003", "must be a permutation of 0 … 2"),
+                Use("x: B,3,5", "[Permute]").Rejected("SD2003", "give the new order of every dim"),
+                Use("x: B,3,5", "[Permute(0, 3, 1, 2)]").Rejected("SD1001", "a rank-4 tensor", "all 3 dims"),
+            ]),
         new("Add",
             [
                 Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Add(\"x\", \"a\")]").Gives("B,6"),
@@ -203,6 +260,15 @@ internal static class LayerTable
             [
                 Use("x: B,4,6,6", "[Conv2d(8, Kernel = 3, Name = \"c\")]", "[Concat(\"x\", \"c\")]").Rejected("SD1002", "dim 2 differs (6 vs 4)"),
                 Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Concat(\"x\", \"a\", Dim = 0)]").Rejected("SD1001", "dim 0 is the batch"),
+            ]),
+        new("Multiply",
+            [
+                Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Multiply(\"x\", \"a\")]").Gives("B,6"),
+                Use("x: B,T,6", "[Linear(6, Name = \"a\")]", "[Sigmoid(Name = \"b\")]", "[Multiply(\"x\", \"a\", \"b\")]").Gives("B,T,6"),
+            ],
+            [
+                Use("x: B,6", "[Multiply(\"x\")]").Rejected("SD2003", "a merge needs at least two sources"),
+                Use("x: B,6", "[Linear(4, Name = \"a\")]", "[Multiply(\"x\", \"a\")]").Rejected("SD1002", "dim 1 differs (6 vs 4)", "multiplied tensors"),
             ]),
     ];
 }
