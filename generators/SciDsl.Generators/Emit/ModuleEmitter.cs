@@ -124,7 +124,7 @@ internal static class ModuleEmitter
 
     private static void WriteSummary(SourceWriter writer, ShapedModel model)
     {
-        writer.Line("/// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads unless the previous one; then the totals.</summary>");
+        writer.Line("/// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>");
         writer.Line("public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,");
         writer.Line("[");
         string previous = model.Inputs[0].Name;

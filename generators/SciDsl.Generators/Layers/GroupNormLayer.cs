@@ -8,7 +8,7 @@ using SciDsl.Generators.Shapes;
 namespace SciDsl.Generators.Layers;
 
 /// <summary>
-/// <c>GroupNorm(groups, Eps)</c> over <c>[B, C, …]</c>: the channels (inferred) split into groups, each normalised
+/// <c>GroupNorm(groups, Eps)</c> over <c>[B, C, spatial…]</c>: the channels (inferred) split into groups, each normalised
 /// over its channels and positions, then a learnt per-channel scale and shift. The groups must divide the channels.
 /// </summary>
 internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Dim? Channels = null, int InputRank = 0) : LayerSpec(Site)
@@ -26,7 +26,8 @@ internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Di
     public override LayerInference Infer(InferContext context)
     {
         var input = context.Input;
-        if (input.Rank < 2) return context.RejectShape("[B, channels, …]", "GroupNorm needs a channel dim after the batch");
+        // TorchSharp's GroupNorm takes no [B, C] input.
+        if (input.Rank < 3) return context.RejectShape("[B, channels, spatial…]", "normalise a feature map; for [B, features] use LayerNorm");
         var channels = input[1];
         if (Groups > 1 && !channels.IsConstant)
             return context.RejectShape($"a fixed number of channels that {Groups} groups divide",
@@ -68,8 +69,6 @@ internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Di
 
     /// <summary>A <c>[C]</c> parameter as <c>[C, 1, …]</c>, so it broadcasts over the positions after the channels.</summary>
     private string PerChannel(OnnxEmitContext onnx, string parameter) =>
-        InputRank == 2
-            ? onnx.Parameter(parameter)
-            : onnx.Step(parameter + "_per_channel", "Reshape",
-                new[] { onnx.Parameter(parameter), onnx.LongsConstant("channel_shape", new[] { -1L }.Concat(Enumerable.Repeat(1L, InputRank - 2))) });
+        onnx.Step(parameter + "_per_channel", "Reshape",
+            new[] { onnx.Parameter(parameter), onnx.LongsConstant("channel_shape", new[] { -1L }.Concat(Enumerable.Repeat(1L, InputRank - 2))) });
 }

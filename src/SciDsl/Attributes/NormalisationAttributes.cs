@@ -20,7 +20,7 @@ public sealed class LayerNormAttribute : LayerAttribute
     public double Eps { get; set; } = 1e-5;
 }
 
-/// <summary>Group normalisation over <c>[B, C, …]</c>: the channels (inferred) split into <c>groups</c> that must divide them.</summary>
+/// <summary>Group normalisation over <c>[B, C, spatial…]</c>: the channels (inferred) split into <c>groups</c> that must divide them.</summary>
 public sealed class GroupNormAttribute(int groups) : LayerAttribute
 {
     public int Groups { get; } = groups;

@@ -169,6 +169,7 @@ internal static class LayerTable
                 Use("x: B,6,4,4", "[GroupNorm(0)]").Rejected("SD2003", "the number of groups must be at least 1 but is 0"),
                 Use("x: B,6,4,4", "[GroupNorm(2, Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0"),
                 Use("x: B,C,4", "[GroupNorm(2)]").Rejected("SD1001", "a fixed number of channels that 2 groups divide"),
+                Use("x: B,6", "[GroupNorm(2)]").Rejected("SD1001", "[B, channels, spatial…]", "use LayerNorm"),
             ]),
         Activation("ReLU"),
         new("LeakyReLU",

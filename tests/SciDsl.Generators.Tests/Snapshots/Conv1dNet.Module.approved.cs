@@ -64,7 +64,7 @@ partial class SignalNet : nn.Module<Tensor, Tensor>
         return x;
     }
 
-    /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+    /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
     public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
     [
         new("conv1d_1", "Conv1d(16, Kernel = 5, Padding = 2)", "[B, 16, T]", conv1d_1),

@@ -72,7 +72,7 @@ partial class DigitCnn : nn.Module<Tensor, Tensor>
         return x;
     }
 
-    /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+    /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
     public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
     [
         new("conv2d_1", "Conv2d(32, Kernel = 3, Padding = 1)", "[B, 32, 8, 8]", conv2d_1),

@@ -42,7 +42,7 @@ partial class Zoo
             return x;
         }
 
-        /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+        /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
         public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
         [
             new("linear_1", "Linear(4)", "[B, 4]", linear_1),

@@ -53,15 +53,15 @@ partial class ResidualNet : nn.Module<Tensor, Tensor>
         return concat_1_out;
     }
 
-    /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+    /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
     public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
     [
         new("c1", "Conv2d(8, Kernel = 3, Padding = 1, Name = \"c1\")", "[B, 8, H, W]", c1),
         new("relu_1", "ReLU", "[B, 8, H, W]", relu_1),
         new("c2", "Conv2d(8, Kernel = 3, Padding = 1, Name = \"c2\")", "[B, 8, H, W]", c2),
-        new("residual", "Add(\"x\", \"c2\", Name = \"residual\")", "[B, 8, H, W]", null),
+        new("residual", "Add(\"x\", \"c2\", Name = \"residual\")", "[B, 8, H, W]", null, From: "x, c2"),
         new("relu_2", "ReLU", "[B, 8, H, W]", relu_2),
-        new("concat_1", "Concat(\"x\", \"relu_2\")", "[B, 16, H, W]", null),
+        new("concat_1", "Concat(\"x\", \"relu_2\")", "[B, 16, H, W]", null, From: "x, relu_2"),
         new("globalavgpool_1", "GlobalAvgPool", "[B, 16]", null),
         new("linear_1", "Linear(4)", "[B, 4]", linear_1),
     ]);

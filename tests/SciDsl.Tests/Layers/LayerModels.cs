@@ -21,8 +21,16 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,2,7,7")][AvgPool2d(3, Stride = 2, Padding = 1)] public partial class AvgPool2dPaddedModel : IGeneratedModel;
 [Model("x: B,3,5,5")][AdaptiveAvgPool2d(1)] public partial class AdaptiveAvgPool2dOneModel : IGeneratedModel;
 [Model("x: B,3,4,4")][AdaptiveAvgPool2d(2)] public partial class AdaptiveAvgPool2dTwoModel : IGeneratedModel;
+[Model("x: B,3,5,7")][AdaptiveAvgPool2d(3)] public partial class AdaptiveAvgPool2dUnequalBinsModel : IGeneratedModel;
+[Model("x: B,2,3,3")][AdaptiveAvgPool2d(5)] public partial class AdaptiveAvgPool2dMoreBinsModel : IGeneratedModel;
+[Model("x: B,3,8,4")][AdaptiveAvgPool2d(2)] public partial class AdaptiveAvgPool2dOblongModel : IGeneratedModel;
+[Model("x: B,3,10")][AdaptiveAvgPool1d(4)] public partial class AdaptiveAvgPool1dUnequalBinsModel : IGeneratedModel;
+[Model("x: B,3,8")][AdaptiveAvgPool1d(4)] public partial class AdaptiveAvgPool1dEqualBinsModel : IGeneratedModel;
+[Model("x: B,3,7")][AdaptiveAvgPool1d(1)] public partial class AdaptiveAvgPool1dOneModel : IGeneratedModel;
 [Model("x: B,3,4,5")][GlobalAvgPool] public partial class GlobalAvgPool2dModel : IGeneratedModel;
 [Model("x: B,3,7")][GlobalAvgPool] public partial class GlobalAvgPool1dModel : IGeneratedModel;
+[Model("x: B,3,4,5")][GlobalMaxPool] public partial class GlobalMaxPool2dModel : IGeneratedModel;
+[Model("x: B,3,7")][GlobalMaxPool] public partial class GlobalMaxPool1dModel : IGeneratedModel;
 
 [Model("x: B,5")][BatchNorm1d] public partial class BatchNorm1dFeaturesModel : IGeneratedModel;
 [Model("x: B,5,6")][BatchNorm1d(Eps = 1e-3)] public partial class BatchNorm1dSequenceModel : IGeneratedModel;
@@ -30,6 +38,8 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,3,6")][LayerNorm] public partial class LayerNormModel : IGeneratedModel;
 [Model("x: B,6")][LayerNorm(Eps = 1e-2)] public partial class LayerNormEpsModel : IGeneratedModel;
 [Model("x: B,6")][LayerNorm][Add("x", "layernorm_1")] public partial class LayerNormResidualModel : IGeneratedModel;
+[Model("x: B,6,4,4")][GroupNorm(3)] public partial class GroupNormModel : IGeneratedModel;
+[Model("x: B,4,6")][GroupNorm(2, Eps = 1e-3)] public partial class GroupNormSequenceModel : IGeneratedModel;
 
 [Model("x: B,3,5")][ReLU] public partial class ReLUModel : IGeneratedModel;
 [Model("x: B,3,5")][LeakyReLU] public partial class LeakyReLUModel : IGeneratedModel;
@@ -38,15 +48,23 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,3,5")][SiLU] public partial class SiLUModel : IGeneratedModel;
 [Model("x: B,3,5")][Tanh] public partial class TanhModel : IGeneratedModel;
 [Model("x: B,3,5")][Sigmoid] public partial class SigmoidModel : IGeneratedModel;
+[Model("x: B,3,5")][ELU] public partial class ELUModel : IGeneratedModel;
+[Model("x: B,3,5")][ELU(Alpha = 0.5)] public partial class ELUAlphaModel : IGeneratedModel;
+[Model("x: B,3,5")][Identity] public partial class IdentityModel : IGeneratedModel;
+[Model("x: B,6")][Linear(4), Identity, Tanh] public partial class IdentityBetweenModel : IGeneratedModel;
 [Model("x: B,3,5")][Softmax] public partial class SoftmaxModel : IGeneratedModel;
 [Model("x: B,3,5")][Softmax(Dim = 1)] public partial class SoftmaxDim1Model : IGeneratedModel;
 [Model("x: B,3,5")][LogSoftmax] public partial class LogSoftmaxModel : IGeneratedModel;
 [Model("x: B,3,5")][LogSoftmax(Dim = 1)] public partial class LogSoftmaxDim1Model : IGeneratedModel;
 [Model("x: B,5")][Dropout(0.5)] public partial class DropoutModel : IGeneratedModel;
+[Model("x: B,3,4,4")][Dropout2d(0.5)] public partial class Dropout2dModel : IGeneratedModel;
+[Model("x: B,3,6")][Dropout2d(0.5)] public partial class Dropout2dSequenceModel : IGeneratedModel;
 
 [Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
 [Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
+[Model("x: B,3,5")][Permute(0, 2, 1)] public partial class PermuteModel : IGeneratedModel;
+[Model("x: B,2,3,4")][Permute(0, 3, 1, 2)] public partial class PermuteChannelsLastModel : IGeneratedModel;
 
 /// <summary>A residual block: the input plus two convolutions of it, then the input joined on as channels.</summary>
 [Model("x: B,4,6,6")]
@@ -58,3 +76,5 @@ public partial class ResidualConcatModel : IGeneratedModel;
 
 [Model("x: B,5,3")][Linear(4, Name = "a")][Tanh(From = "x")][Concat("a", "tanh_1", Dim = -1)] public partial class ConcatLastDimModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Add("x", "a", "b")] public partial class AddThreeModel : IGeneratedModel;
+[Model("x: B,6")][Linear(6), Sigmoid(Name = "gate")][Multiply("x", "gate")] public partial class MultiplyGateModel : IGeneratedModel;
+[Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Multiply("x", "a", "b")] public partial class MultiplyThreeModel : IGeneratedModel;

@@ -48,14 +48,24 @@ public sealed class LayerParityTests
         Row<AvgPool2dAttribute, AvgPool2dPaddedModel>("stride padding", "B,2,4,4"),
         Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dOneModel>("(1)", "B,3,1,1"),
         Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dTwoModel>("(2) on 4x4", "B,3,2,2"),
+        Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dUnequalBinsModel>("(3) on 5x7", "B,3,3,3"),     // bins of 2 or 3 rows, 3 columns
+        Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dMoreBinsModel>("(5) on 3x3", "B,2,5,5"),       // more bins than positions
+        Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dOblongModel>("(2) on 8x4", "B,3,2,2"),         // windows 4x2
+        Row<AdaptiveAvgPool1dAttribute, AdaptiveAvgPool1dUnequalBinsModel>("(4) on 10", "B,3,4"),       // bins [0,3) [2,5) [5,8) [7,10)
+        Row<AdaptiveAvgPool1dAttribute, AdaptiveAvgPool1dEqualBinsModel>("(4) on 8", "B,3,4"),
+        Row<AdaptiveAvgPool1dAttribute, AdaptiveAvgPool1dOneModel>("(1)", "B,3,1"),
         Row<GlobalAvgPoolAttribute, GlobalAvgPool2dModel>("[B,C,H,W]", "B,3"),
         Row<GlobalAvgPoolAttribute, GlobalAvgPool1dModel>("[B,C,L]", "B,3"),
+        Row<GlobalMaxPoolAttribute, GlobalMaxPool2dModel>("[B,C,H,W]", "B,3"),
+        Row<GlobalMaxPoolAttribute, GlobalMaxPool1dModel>("[B,C,L]", "B,3"),
         Row<BatchNorm1dAttribute, BatchNorm1dFeaturesModel>("[B,C]", "B,5"),
         Row<BatchNorm1dAttribute, BatchNorm1dSequenceModel>("[B,C,L] eps", "B,5,6"),
         Row<BatchNorm2dAttribute, BatchNorm2dModel>("", "B,3,4,4"),
         Row<LayerNormAttribute, LayerNormModel>("[B,T,F]", "B,3,6"),
         Row<LayerNormAttribute, LayerNormEpsModel>("[B,F] eps", "B,6"),
         Row<LayerNormAttribute, LayerNormResidualModel>("input read twice", "B,6"),
+        Row<GroupNormAttribute, GroupNormModel>("[B,C,H,W]", "B,6,4,4"),
+        Row<GroupNormAttribute, GroupNormSequenceModel>("[B,C,L] eps", "B,4,6"),
         Row<ReLUAttribute, ReLUModel>("", "B,3,5"),
         Row<LeakyReLUAttribute, LeakyReLUModel>("", "B,3,5"),
         Row<LeakyReLUAttribute, LeakyReLUSlopeModel>("slope", "B,3,5"),
@@ -63,17 +73,27 @@ public sealed class LayerParityTests
         Row<SiLUAttribute, SiLUModel>("", "B,3,5"),
         Row<TanhAttribute, TanhModel>("", "B,3,5"),
         Row<SigmoidAttribute, SigmoidModel>("", "B,3,5"),
+        Row<ELUAttribute, ELUModel>("", "B,3,5"),
+        Row<ELUAttribute, ELUAlphaModel>("alpha", "B,3,5"),
+        Row<IdentityAttribute, IdentityModel>("", "B,3,5"),
+        Row<IdentityAttribute, IdentityBetweenModel>("between layers", "B,4"),
         Row<SoftmaxAttribute, SoftmaxModel>("", "B,3,5"),
         Row<SoftmaxAttribute, SoftmaxDim1Model>("dim 1", "B,3,5"),
         Row<LogSoftmaxAttribute, LogSoftmaxModel>("", "B,3,5"),
         Row<LogSoftmaxAttribute, LogSoftmaxDim1Model>("dim 1", "B,3,5"),
         Row<DropoutAttribute, DropoutModel>("(eval)", "B,5"),
+        Row<Dropout2dAttribute, Dropout2dModel>("[B,C,H,W] (eval)", "B,3,4,4"),
+        Row<Dropout2dAttribute, Dropout2dSequenceModel>("[B,C,L] (eval)", "B,3,6"),
         Row<FlattenAttribute, FlattenModel>("", "B,24"),                              // 2·3·4
         Row<FlattenAttribute, FlattenStartDim2Model>("start dim 2", "B,2,12"),
         Row<ReshapeAttribute, ReshapeModel>("", "B,2,3,4"),
+        Row<PermuteAttribute, PermuteModel>("(0, 2, 1)", "B,5,3"),
+        Row<PermuteAttribute, PermuteChannelsLastModel>("(0, 3, 1, 2)", "B,4,2,3"),
         Row<AddAttribute, ResidualConcatModel>("+ Concat (residual)", "B,12,6,6"),    // 4 + 4 + 4 channels
         Row<AddAttribute, AddThreeModel>("of three (Sum)", "B,6"),
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
+        Row<MultiplyAttribute, MultiplyGateModel>("gate", "B,6"),
+        Row<MultiplyAttribute, MultiplyThreeModel>("of three (Mul chain)", "B,6"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -121,6 +141,26 @@ public sealed class LayerParityTests
         using var scope = torch.NewDisposeScope();
         var x = torch.randn(4, 5);
         Assert.True(GeneratedModels.Infer(model, x).allclose(x, rtol: 0, atol: 0));
+    }
+
+    [Fact]
+    public void Dropout2d_zeroes_whole_channels_in_training()
+    {
+        torch.manual_seed(7);
+        foreach (nn.Module<Tensor, Tensor> model in new nn.Module<Tensor, Tensor>[] { new Dropout2dModel(), new Dropout2dSequenceModel() })
+        {
+            model.train();
+            using var scope = torch.NewDisposeScope();
+            long[] shape = model is Dropout2dModel ? [16, 3, 4, 4] : [16, 3, 6];
+            var channels = model.forward(torch.ones(shape)).reshape(16 * 3, -1);
+
+            // p = 0.5: a channel is dropped (all 0) or kept and scaled by 1 / (1 − p) (all 2), never mixed.
+            var dropped = (channels == 0).all(1);
+            var kept = (channels == 2).all(1);
+            Assert.True((dropped | kept).all().item<bool>());
+            Assert.True(dropped.any().item<bool>() && kept.any().item<bool>());
+            model.Dispose();
+        }
     }
 
     private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset)

@@ -91,6 +91,23 @@ public sealed class GeneratedApiTests
     }
 
     [Fact]
+    public void Summary_shows_the_nodes_a_layer_reads_when_they_are_not_the_previous_layer()
+    {
+        using var model = new ResidualConcatModel();
+        var rows = model.Summary().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        string Row(string name) => Assert.Single(rows, line => line.StartsWith(name + " ", StringComparison.Ordinal));
+
+        Assert.EndsWith("  <- x, c2", Row("residual"));
+        Assert.EndsWith("  <- x, residual, c1", Row("concat_1"));
+        Assert.DoesNotContain("<-", Row("c1"));     // the first layer reads the input
+        Assert.DoesNotContain("<-", Row("c2"));     // reads relu_1, the layer before it
+
+        using var heads = new TwoHeads();
+        string logvar = Assert.Single(heads.Summary().Split('\n'), line => line.StartsWith("logvar ", StringComparison.Ordinal));
+        Assert.EndsWith("  <- x", logvar.TrimEnd('\r'));         // reads the input, not mu before it
+    }
+
+    [Fact]
     public void A_named_layer_is_a_public_property_whose_parameters_carry_its_name()
     {
         using var model = new DigitCnn();
