@@ -53,6 +53,7 @@ public sealed class PackageTests : IDisposable
         Assert.True(validationMse < 0.05, $"validation MSE {validationMse} (the targets' variance is about 1.8)\n{run}");
         Assert.Contains("exported yield.onnx", run);
         Assert.True(new FileInfo(Path.Combine(project, "yield.onnx")).Length > 1000, run);
+        AssertNativeLoadStepImported(project);
 
         // As the README's project file says: "or net8.0".
         string projectFile = Path.Combine(project, "Regression.csproj"), net10 = File.ReadAllText(projectFile);
@@ -61,6 +62,14 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(projectFile, net8);
         Succeed(project, "build");
         Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net8.0", "Regression.dll")));
+        AssertNativeLoadStepImported(project);
+    }
+
+    /// <summary>NuGet imports the package's buildTransitive/ step (docs/native-load.md) into the project's build.</summary>
+    private static void AssertNativeLoadStepImported(string project)
+    {
+        string imports = File.ReadAllText(Path.Combine(project, "obj", "Regression.csproj.nuget.g.targets")).Replace('\\', '/');
+        Assert.Contains("/buildTransitive/net8.0/SciDsl.targets", imports);
     }
 
     [Theory]
