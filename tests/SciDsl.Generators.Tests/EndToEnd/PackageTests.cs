@@ -7,7 +7,7 @@ namespace SciDsl.Generators.Tests.EndToEnd;
 /// README's "Use it in your own project", followed as a new user would: the package is packed into a local
 /// feed, a fresh project outside the repository made of the README's own files references only the package,
 /// builds, trains and exports ONNX; the same project then builds for net8.0 (building is enough there: restore
-/// brings the net8.0 reference pack, no .NET 8 runtime is needed).
+/// brings the net8.0 reference pack, no .NET 8 runtime is needed) and is refused for net6.0.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -63,6 +63,12 @@ public sealed class PackageTests : IDisposable
         Succeed(project, "build");
         Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", "net8.0", "Regression.dll")));
         AssertNativeLoadStepImported(project);
+
+        // Below net8.0 the package has nothing to offer: refused at restore, not a build full of CS0246.
+        File.WriteAllText(projectFile, net10.Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net6.0</TargetFramework>"));
+        var (exitCode, restore) = DotnetCli.Run(project, StepTimeout, "restore");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"error NU1202: Package SciDsl {packedVersion} is not compatible with net6.0", restore);
     }
 
     /// <summary>NuGet imports the package's buildTransitive/ step (docs/native-load.md) into the project's build.</summary>
