@@ -203,6 +203,20 @@ public sealed class CsvDataTests : IDisposable
         Assert.Contains("ends early", Assert.Throws<DataFormatException>(() => CsvData.Load(cut)).Message);
     }
 
+    [Fact]
+    public void Optional_gzip_header_fields_are_skipped()
+    {
+        byte[] plain = Gzip("1,2,0\n3,4,1\n", CompressionLevel.Optimal);
+        byte[] fields = [4, 0, (byte)'S', (byte)'D', 1, 2, .. "digits.csv\0"u8, .. "made by hand\0"u8, 0xAB, 0xCD];
+        byte[] header = [0x1f, 0x8b, 8, 0x02 | 0x04 | 0x08 | 0x10, .. plain[4..10]]; // FHCRC, FEXTRA, FNAME, FCOMMENT
+        string path = temp.File("named.csv.gz");
+        File.WriteAllBytes(path, [.. header, .. fields, .. plain[10..]]);
+
+        var data = CsvData.Load(path);
+
+        Assert.Equal([1f, 2f, 3f, 4f], data.Features.data<float>().ToArray());
+    }
+
     [Theory]
     [InlineData("NaN", "NaN")]
     [InlineData("Infinity", "infinite")]
