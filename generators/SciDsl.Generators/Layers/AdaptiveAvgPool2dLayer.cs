@@ -1,10 +1,11 @@
 using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Parse;
+using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Layers;
 
 /// <summary><c>AdaptiveAvgPool2d(size)</c>: <c>[B, C, H, W] → [B, C, size, size]</c>, any size (see <see cref="AdaptiveAvgPoolLayer"/>).</summary>
-internal sealed record AdaptiveAvgPool2dLayer(LayerSite Site, int Size, EquatableArray<long> SpatialSizes = default)
+internal sealed record AdaptiveAvgPool2dLayer(LayerSite Site, int Size, EquatableArray<Dim> SpatialSizes = default)
     : AdaptiveAvgPoolLayer(Site, Size, SpatialSizes)
 {
     public static readonly LayerKind Kind = new("AdaptiveAvgPool2d",

@@ -20,7 +20,7 @@ public sealed class AvgPool2dAttribute(int kernel) : PoolingAttribute(kernel);
 
 /// <summary>
 /// Average pooling to a fixed <c>size</c> output length, over PyTorch's bins (⌊i·L/size⌋ to ⌈(i+1)·L/size⌉);
-/// any size is exported exactly when the input length is fixed.
+/// any size, exported exactly.
 /// </summary>
 public sealed class AdaptiveAvgPool1dAttribute(int size) : LayerAttribute
 {
@@ -28,8 +28,7 @@ public sealed class AdaptiveAvgPool1dAttribute(int size) : LayerAttribute
 }
 
 /// <summary>
-/// Average pooling to a fixed <c>size × size</c> output, over PyTorch's bins; any size is exported exactly
-/// when the input's height and width are fixed (size 1 works on any map).
+/// Average pooling to a fixed <c>size × size</c> output, over PyTorch's bins; any size, exported exactly.
 /// </summary>
 public sealed class AdaptiveAvgPool2dAttribute(int size) : LayerAttribute
 {

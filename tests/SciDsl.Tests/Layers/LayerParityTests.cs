@@ -143,6 +143,37 @@ public sealed class LayerParityTests
         Assert.True(GeneratedModels.Infer(model, x).allclose(x, rtol: 0, atol: 0));
     }
 
+    /// <summary>Symbolic spatial sizes: the bins are built from the input's shape, so one file serves every size.</summary>
+    [Theory]
+    [MemberData(nameof(EachOpset))]
+    public void Adaptive_pooling_of_symbolic_sizes_matches_onnx_runtime_at_several_sizes(int opset)
+    {
+        var cases = new (Func<nn.Module<Tensor, Tensor>> Create, long[][] Inputs, long[][] Outputs)[]
+        {
+            (() => new AdaptiveAvgPool2dSymbolicModel(), [[1, 3, 5, 7], [7, 3, 9, 4], [2, 3, 2, 2]], [[1, 3, 3, 3], [7, 3, 3, 3], [2, 3, 3, 3]]),
+            (() => new AdaptiveAvgPool2dSymbolicHeightModel(), [[1, 2, 3, 6], [7, 2, 10, 6]], [[1, 2, 4, 4], [7, 2, 4, 4]]),
+            (() => new AdaptiveAvgPool1dSymbolicModel(), [[1, 3, 10], [7, 3, 5], [3, 3, 2]], [[1, 3, 4], [7, 3, 4], [3, 3, 4]]),
+        };
+        foreach (var (create, inputs, outputs) in cases)
+        {
+            torch.manual_seed(99);
+            using var model = create();
+            model.eval();
+            using var directory = new TempDirectory();
+            string path = directory.File("model.onnx");
+            ((IGeneratedModel)model).ExportOnnx(path, new OnnxExportOptions { Opset = opset });
+            OnnxOperatorRules.AssertValid(path);
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var x = torch.randn(inputs[i]);
+                var expected = GeneratedModels.Infer(model, x);
+                Assert.Equal(outputs[i], expected.shape);
+                OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, expected);
+            }
+        }
+    }
+
     [Fact]
     public void Dropout2d_zeroes_whole_channels_in_training()
     {
