@@ -61,7 +61,7 @@ internal static class ShapeChecker
 
         var shaped = Shaped(model, nodes, outputNodes, values);
         // Constructor symbols become parameters and properties: they must not clash with other members.
-        foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || ModelParser.IsReservedName(s)))
+        foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || GeneratedNames.ClashInModel(s, model.Type.Name) is not null))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, model.Location, symbol,
                 $"the size symbol '{symbol}' becomes a constructor parameter of {model.Type.Name}, but it is already " +
                 (values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member") + "; rename it"));

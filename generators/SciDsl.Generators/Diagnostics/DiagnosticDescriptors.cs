@@ -59,6 +59,18 @@ internal static class DiagnosticDescriptors
         "SD2007", "The declaration must be a class",
         "'{0}' is a {1}; [{2}] declarations must be partial classes (a model derives from torch.nn.Module, which a record cannot)", DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor UnsupportedClass = Error(
+        "SD2010", "The class cannot be extended by generated code",
+        "'{0}' {1}, so the members generated for [{2}] cannot be added to it; {3}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NameClash = Error(
+        "SD2011", "Name clashes with the generated code",
+        "{0} cannot be used in the generated code: {1}; {2}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor TooManyInputs = Error(
+        "SD2012", "Too many model inputs",
+        "'{0}' declares {1} inputs, but TorchSharp's nn.Module takes at most {2}; {3}", DeclarationCategory);
+
     public static readonly DiagnosticDescriptor ExperimentDeclaration = Error(
         "SD3001", "Invalid experiment or dataset declaration",
         "'{0}': {1}", ExperimentCategory);
@@ -70,7 +82,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
         LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
-        ExperimentDeclaration, InternalError);
+        UnsupportedClass, NameClash, TooManyInputs, ExperimentDeclaration, InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 

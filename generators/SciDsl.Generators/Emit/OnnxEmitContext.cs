@@ -49,12 +49,14 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string LongsConstant(string step, IEnumerable<string> expressions) =>
         $"onnx.Constant(\"{Module}/{step}\", {string.Join(", ", expressions)})";
 
-    public static string Int(string name, long value) => $"OnnxAttribute.Int(\"{name}\", {Long(value)})";
+    private const string Attribute = "global::SciDsl.Onnx.OnnxAttribute";
+
+    public static string Int(string name, long value) => $"{Attribute}.Int(\"{name}\", {Long(value)})";
 
     public static string Ints(string name, IEnumerable<long> values) =>
-        $"OnnxAttribute.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
+        $"{Attribute}.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
 
-    public static string FloatAttribute(string name, double value) => $"OnnxAttribute.Float(\"{name}\", {Float(value)})";
+    public static string FloatAttribute(string name, double value) => $"{Attribute}.Float(\"{name}\", {Float(value)})";
 
 
     private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)

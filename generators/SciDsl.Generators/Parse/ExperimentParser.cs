@@ -21,7 +21,7 @@ internal static class ExperimentParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Experiment") is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequireSupportedClass(type, typeLocation, "Experiment", GeneratedNames.ExperimentMembers) is { } unsupported) diagnostics.Add(unsupported);
 
         var attributes = type.GetAttributes();
         var experiment = Find(attributes, ExperimentAttribute)!;
@@ -31,6 +31,9 @@ internal static class ExperimentParser
 
         var modelType = experiment.ConstructorArguments.ElementAtOrDefault(0).Value as INamedTypeSymbol;
         var dataType = experiment.ConstructorArguments.ElementAtOrDefault(1).Value as INamedTypeSymbol;
+        foreach (var argument in new[] { modelType, dataType })
+            if (argument is { IsUnboundGenericType: true })
+                Problem(location, $"typeof({argument.ToDisplayString()}) is an open generic type; name a concrete class");
         ShapedModel? model = null;
         DatasetSpec? data = null;
         if (modelType is null || Find(modelType.GetAttributes(), ModelParser.ModelAttribute) is null)
@@ -39,9 +42,9 @@ internal static class ExperimentParser
             model = ShapeChecker.Check(modelSpec).Spec; // a broken model reports its own errors where it is declared
         if (dataType is null || Find(dataType.GetAttributes(), DatasetParser.DatasetAttribute) is null)
             Problem(location, $"{dataType?.Name ?? "the data type"} is not a [Dataset] class");
-        else
+        else if (DatasetParser.Parse(dataType) is { Spec: { } dataSpec, Diagnostics.Count: 0 }) // a broken dataset reports its own errors
         {
-            data = DatasetParser.Parse(dataType).Spec;
+            data = dataSpec;
             if (!dataType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
                 Problem(location, $"{dataType.Name} needs a public parameterless constructor so the experiment can create it");
         }
@@ -54,6 +57,7 @@ internal static class ExperimentParser
         var optimizer = optimizerAttribute is null ? null : AttributeArguments.From(optimizerAttribute);
         var train = trainAttribute is null ? null : AttributeArguments.From(trainAttribute);
         var trainLocation = trainAttribute is null ? location : ModelParser.LocationOf(trainAttribute);
+        var optimizerLocation = optimizerAttribute is null ? location : ModelParser.LocationOf(optimizerAttribute);
 
         var spec = new ExperimentSpec(
             DeclaredTypeReader.Read(type),
@@ -72,7 +76,13 @@ internal static class ExperimentParser
         if (spec.Epochs <= 0) Problem(trainLocation, $"Epochs must be positive but is {spec.Epochs}");
         if (spec.BatchSize <= 0) Problem(trainLocation, $"BatchSize must be positive but is {spec.BatchSize}");
         if (!(spec.ValidationSplit >= 0 && spec.ValidationSplit < 1)) Problem(trainLocation, $"ValidationSplit must be in [0, 1) but is {Literal.Double(spec.ValidationSplit)}");
-        if (!(spec.LearningRate > 0)) Problem(location, $"LearningRate must be positive but is {Literal.Double(spec.LearningRate)}");
+        // Finite, or Config would hold a NaN or ∞ that has no C# literal.
+        if (!(spec.LearningRate > 0 && spec.LearningRate <= double.MaxValue))
+            Problem(optimizerLocation, $"LearningRate must be a positive finite number but is {Literal.Double(spec.LearningRate)}");
+        if (!(spec.Momentum >= 0 && spec.Momentum <= double.MaxValue))
+            Problem(optimizerLocation, $"Momentum must be a finite number >= 0 but is {Literal.Double(spec.Momentum)}");
+        if (!(spec.WeightDecay >= 0 && spec.WeightDecay <= double.MaxValue))
+            Problem(optimizerLocation, $"WeightDecay must be a finite number >= 0 but is {Literal.Double(spec.WeightDecay)}");
 
         if (model is not null && data is not null)
         {

@@ -1,3 +1,5 @@
+using System.Reflection;
+using SciDsl.Generators.Parse;
 using SciDsl.Generators.Tests.Infrastructure;
 
 namespace SciDsl.Generators.Tests.Diagnostics;
@@ -69,4 +71,23 @@ public class NameClashTests
         DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2011", 10, "class 'Config'", "generated member");
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reserved_module_members_cover_every_member_TorchSharp_Module_exposes()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy;
+        var visible = typeof(TorchSharp.torch.nn.Module<,>).GetMembers(all).Where(IsVisibleToSubclasses).Select(m => m.Name).Distinct();
+
+        Assert.Empty(visible.Except(GeneratedNames.ModuleMembers).Order(StringComparer.Ordinal));
+    }
+
+    private static bool IsVisibleToSubclasses(MemberInfo member) => member switch
+    {
+        MethodBase method => !method.IsSpecialName && !method.IsConstructor && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly),
+        PropertyInfo property => property.GetAccessors(nonPublic: true).Any(IsVisibleToSubclasses),
+        FieldInfo field => field.IsPublic || field.IsFamily || field.IsFamilyOrAssembly,
+        EventInfo => true,
+        Type nested => nested.IsNestedPublic || nested.IsNestedFamily || nested.IsNestedFamORAssem,
+        _ => false,
+    };
 }

@@ -38,29 +38,31 @@ public class UnsupportedDeclarationTests
         DiagnosticAssert.Single(run, "SD2010", 7, "'Net' is nested in the generic type 'Outer<T>'");
     }
 
-    [Fact]
-    public void Static_dataset_and_experiment_are_reported()
+    [Theory]
+    [InlineData("static ", "", "'Samples' is static", "[Dataset]")]
+    [InlineData("", "static ", "'Run1' is static", "[Experiment]")]
+    public void Static_dataset_or_experiment_is_reported_on_its_name(string dataModifier, string experimentModifier, string why, string attribute)
     {
-        const string source = """
+        string source = $$"""
             using SciDsl;
             [Model("x: B,4")]
             [Linear(3)]
             public partial class Net;
             [Dataset("x: 4", Target = "class: 3")]
-            public static partial class Samples;
-            [Experiment(typeof(Net), typeof(Net))]
+            public {{dataModifier}}partial class Samples : IDataSource;
+            [Experiment(typeof(Net), typeof(Samples))]
             [Supervised(Loss.CrossEntropy)]
-            public static partial class Run1;
+            public {{experimentModifier}}partial class Run1;
             """;
 
         var run = GeneratorHarness.Run(source);
 
         Assert.Empty(run.Crashes);
-        var diagnostics = run.SciDslDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
-        Assert.Equal(2, diagnostics.Count);
-        DiagnosticAssert.AssertIs(diagnostics[0], "SD2010", 6, "'Samples' is static", "[Dataset]");
-        DiagnosticAssert.AssertIs(diagnostics[1], "SD2010", 9, "'Run1' is static", "[Experiment]");
-        Assert.DoesNotContain(run.Sources, s => !s.HintName.StartsWith("Net.", StringComparison.Ordinal));
+        var diagnostic = Assert.Single(run.SciDslDiagnostics);
+        bool dataIsStatic = dataModifier.Length > 0;
+        DiagnosticAssert.AssertIs(diagnostic, "SD2010", dataIsStatic ? 6 : 9, why, attribute);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith(dataIsStatic ? "Samples." : "Run1.", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
