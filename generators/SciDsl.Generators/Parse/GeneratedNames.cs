@@ -40,7 +40,7 @@ internal static class GeneratedNames
     /// <summary>Why <paramref name="name"/> cannot name an input, layer or size of the model class <paramref name="model"/>; null if it can.</summary>
     public static string? ClashInModel(string name, string model) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? $"'{name}' is a C# keyword"
-        : name == model ? $"'{name}' is the class's own name, which no member may have"
+        : name == model ? $"'{name}' is the name of the class itself"
         : ModelMembers.Contains(name) ? $"'{name}' is a generated member of {model}"
         : Locals.Contains(name) ? $"'{name}' is a local of the generated member forward or ExportOnnx"
         : ModuleMembers.Contains(name) ? $"'{name}' is a member of TorchSharp's nn.Module, which {model} derives from"

@@ -23,7 +23,7 @@ public class NameClashTests
     }
 
     [Theory]
-    [InlineData("Net", "the class's own name")]
+    [InlineData("Net", "the name of the class itself")]
     [InlineData("Dispose", "TorchSharp's nn.Module")]
     [InlineData("register_forward_hook", "TorchSharp's nn.Module")]
     [InlineData("GetType", "TorchSharp's nn.Module")]
