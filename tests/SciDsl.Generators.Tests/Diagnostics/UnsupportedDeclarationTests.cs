@@ -66,6 +66,30 @@ public class UnsupportedDeclarationTests
     }
 
     [Fact]
+    public void Experiment_on_a_dataset_that_gets_no_code_generates_none_either()
+    {
+        const string source = """
+            using SciDsl;
+            [Model("x: B,4")]
+            [Linear(3)]
+            public partial class Net;
+            [Dataset("x: 4", Target = "class: 3")]
+            public class Samples : IDataSource
+            { public LabelledData Load() => throw new System.NotSupportedException(); }
+            [Experiment(typeof(Net), typeof(Samples))]
+            [Supervised(Loss.CrossEntropy)]
+            public partial class Run1;
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2006", 6, "'Samples' must be declared partial");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
+        Assert.Empty(run.CompileErrors);
+    }
+
+    [Fact]
     public void Model_nested_in_an_interface_is_supported()
     {
         const string source = """
