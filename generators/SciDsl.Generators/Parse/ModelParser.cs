@@ -35,7 +35,8 @@ internal static class ModelParser
         string? inputsText = model.ConstructorArguments.FirstOrDefault().Value as string;
         var inputs = SignatureParser.Parse(inputsText, out string? inputsError);
         if (inputs is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "", inputsError!));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "",
+                ShapeStringAdvice.For(inputsText ?? "") ?? inputsError!));
         else if (inputs.Value.Count > MaxInputs)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyInputs, modelLocation, type.Name,
                 Literal.Long(inputs.Value.Count), Literal.Long(MaxInputs),
@@ -78,8 +79,8 @@ internal static class ModelParser
         var kind = LayerRegistry.Find(kindName);
         if (kind is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
-                $"SciDsl has no layer kind '{kindName}' (known: {string.Join(", ", LayerRegistry.All.Select(k => k.AttributeName))})"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayerKind, location, kindName,
+                string.Join(", ", LayerRegistry.All.Take(3).Select(k => k.AttributeName))));
             return null;
         }
 

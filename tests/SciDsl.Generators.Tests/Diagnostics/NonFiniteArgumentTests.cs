@@ -5,7 +5,7 @@ namespace SciDsl.Generators.Tests.Diagnostics;
 /// <summary>
 /// Numbers that have no C# literal in the generated code (NaN, infinities, values beyond float32 for
 /// arguments that become float32 weights or ONNX attributes) are reported where they are written:
-/// SD2003 on a layer, SD3001 on an experiment.
+/// SD2003 on a layer, SD3003 on an experiment's optimizer, SD3002 for an open generic type.
 /// </summary>
 public class NonFiniteArgumentTests
 {
@@ -56,7 +56,7 @@ public class NonFiniteArgumentTests
         var run = GeneratorHarness.Run(Experiment(optimizer));
 
         Assert.Empty(run.Crashes);
-        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD3001", OptimizerLine, "'Run1'", problem);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD3003", OptimizerLine, "'Run1'", problem);
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
         Assert.Empty(run.CompileErrors);
     }
@@ -83,7 +83,7 @@ public class NonFiniteArgumentTests
         var diagnostics = run.SciDslDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
         Assert.Equal(2, diagnostics.Count);
         DiagnosticAssert.AssertIs(diagnostics[0], "SD2010", 4, "'Net<T>' is generic");
-        DiagnosticAssert.AssertIs(diagnostics[1], "SD3001", 8, "typeof(Net<>)", "open generic");
+        DiagnosticAssert.AssertIs(diagnostics[1], "SD3002", 8, "typeof(Net<>) is an open generic type");
         Assert.Empty(run.CompileErrors);
     }
 }
