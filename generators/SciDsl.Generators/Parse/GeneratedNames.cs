@@ -37,13 +37,16 @@ internal static class GeneratedNames
         "to", "cpu", "cuda",
     };
 
-    /// <summary>Why <paramref name="name"/> cannot name an input, layer or size of the model class <paramref name="model"/>; null if it can.</summary>
+    /// <summary>
+    /// What <paramref name="name"/> already is, when it cannot name an input, layer or size of the model class
+    /// <paramref name="model"/> ("a C# keyword"); null if it can.
+    /// </summary>
     public static string? ClashInModel(string name, string model) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? $"'{name}' is a C# keyword"
-        : name == model ? $"'{name}' is the name of the class itself"
-        : ModelMembers.Contains(name) ? $"'{name}' is a generated member of {model}"
-        : Locals.Contains(name) ? $"'{name}' is a local of the generated member forward or ExportOnnx"
-        : ModuleMembers.Contains(name) ? $"'{name}' is a member of TorchSharp's nn.Module, which {model} derives from"
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "a C# keyword"
+        : name == model ? "the name of the class itself"
+        : ModelMembers.Contains(name) ? $"a generated member of {model}"
+        : Locals.Contains(name) ? "a local of the generated member forward or ExportOnnx"
+        : ModuleMembers.Contains(name) ? $"a member of TorchSharp's nn.Module, which {model} derives from"
         : null;
 
     /// <summary>Why a class that gets <paramref name="generated"/> members cannot be called <paramref name="name"/>; null if it can.</summary>

@@ -43,7 +43,7 @@ internal static class ModelParser
                 "combine inputs of the same kind into one tensor, e.g. as channels or features"));
         foreach (var input in inputs ?? EquatableArray<TensorSpec>.Empty)
             if (GeneratedNames.ClashInModel(input.Name, type.Name) is { } clash)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, modelLocation, $"input '{input.Name}'", clash, "rename the input"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, modelLocation, $"input '{input.Name}'", $"'{input.Name}' is {clash}", "rename the input"));
 
         var layers = new List<LayerSpec>();
         var names = new Dictionary<string, string>();
@@ -95,7 +95,7 @@ internal static class ModelParser
         }
         if (explicitName is not null && GeneratedNames.ClashInModel(explicitName, modelName) is { } clash)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, location, $"{display} '{explicitName}'", clash, "choose another Name"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, location, $"{display} '{explicitName}'", $"'{explicitName}' is {clash}", "choose another Name"));
             return null;
         }
         if (names.TryGetValue(name, out string? owner))
