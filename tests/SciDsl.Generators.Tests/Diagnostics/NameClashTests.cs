@@ -52,23 +52,10 @@ public class NameClashTests
     [Fact]
     public void Experiment_class_named_Config_is_reported_on_its_name()
     {
-        const string source = """
-            using SciDsl;
-            [Model("x: B,4")]
-            [Linear(3)]
-            public partial class Net;
-            [Dataset("x: 4", Target = "class: 3")]
-            public partial class Samples : IDataSource
-            { public LabelledData Load() => throw new System.NotSupportedException(); }
-            [Experiment(typeof(Net), typeof(Samples))]
-            [Supervised(Loss.CrossEntropy)]
-            public partial class Config;
-            """;
-
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(ExperimentSource.Of(run: "public partial class Config;"));
 
         Assert.Empty(run.Crashes);
-        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2011", 10, "class 'Config'", "generated member");
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2011", ExperimentSource.ExperimentLine + 2, "class 'Config'", "generated member");
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
     }
 

@@ -30,20 +30,7 @@ public class NonFiniteArgumentTests
         DiagnosticAssert.Clean(run);
     }
 
-    private static string Experiment(string optimizer) =>
-        "using SciDsl;\n" +
-        "[Model(\"x: B,4\")]\n" +
-        "[Linear(3)]\n" +
-        "public partial class Net;\n" +
-        "[Dataset(\"x: 4\", Target = \"class: 3\")]\n" +
-        "public partial class Samples : IDataSource\n" +
-        "{ public LabelledData Load() => throw new System.NotSupportedException(); }\n" +
-        "[Experiment(typeof(Net), typeof(Samples))]\n" +
-        "[Supervised(Loss.CrossEntropy)]\n" +
-        optimizer + "\n" +
-        "public partial class Run1;\n";
-
-    private const int OptimizerLine = 10;
+    private const int OptimizerLine = ExperimentSource.ExperimentLine + 2;
 
     [Theory]
     [InlineData("[Optimizer(Optim.SGD, Momentum = double.PositiveInfinity)]", "Momentum must be a finite number >= 0 but is Infinity")]
@@ -53,7 +40,7 @@ public class NonFiniteArgumentTests
     [InlineData("[Optimizer(Optim.Adam, WeightDecay = double.NaN)]", "WeightDecay must be a finite number >= 0 but is NaN")]
     public void Optimizer_argument_is_reported_on_the_optimizer_attribute(string optimizer, string problem)
     {
-        var run = GeneratorHarness.Run(Experiment(optimizer));
+        var run = GeneratorHarness.Run(ExperimentSource.Of(rows: optimizer));
 
         Assert.Empty(run.Crashes);
         DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD3003", OptimizerLine, "'Run1'", problem);
@@ -64,26 +51,15 @@ public class NonFiniteArgumentTests
     [Fact]
     public void Open_generic_model_type_in_an_experiment_is_reported_on_the_experiment()
     {
-        const string source = """
-            using SciDsl;
-            [Model("x: B,4")]
-            [Linear(3)]
-            public partial class Net<T>;
-            [Dataset("x: 4", Target = "class: 3")]
-            public partial class Samples : IDataSource
-            { public LabelledData Load() => throw new System.NotSupportedException(); }
-            [Experiment(typeof(Net<>), typeof(Samples))]
-            [Supervised(Loss.CrossEntropy)]
-            public partial class Run1;
-            """;
+        string source = ExperimentSource.Of(net: "public partial class Net<T>;", experimentTypes: "typeof(Net<>), typeof(Samples)");
 
         var run = GeneratorHarness.Run(source);
 
         Assert.Empty(run.Crashes);
         var diagnostics = run.SciDslDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
         Assert.Equal(2, diagnostics.Count);
-        DiagnosticAssert.AssertIs(diagnostics[0], "SD2010", 4, "'Net<T>' is generic");
-        DiagnosticAssert.AssertIs(diagnostics[1], "SD3002", 8, "typeof(Net<>) is an open generic type");
+        DiagnosticAssert.AssertIs(diagnostics[0], "SD2010", ExperimentSource.NetLine, "'Net<T>' is generic");
+        DiagnosticAssert.AssertIs(diagnostics[1], "SD3002", ExperimentSource.ExperimentLine, "typeof(Net<>) is an open generic type");
         Assert.Empty(run.CompileErrors);
     }
 }

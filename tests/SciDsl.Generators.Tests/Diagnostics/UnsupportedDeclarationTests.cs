@@ -43,24 +43,13 @@ public class UnsupportedDeclarationTests
     [InlineData("", "static ", "'Run1' is static", "[Experiment]")]
     public void Static_dataset_or_experiment_is_reported_on_its_name(string dataModifier, string experimentModifier, string why, string attribute)
     {
-        string source = $$"""
-            using SciDsl;
-            [Model("x: B,4")]
-            [Linear(3)]
-            public partial class Net;
-            [Dataset("x: 4", Target = "class: 3")]
-            public {{dataModifier}}partial class Samples : IDataSource;
-            [Experiment(typeof(Net), typeof(Samples))]
-            [Supervised(Loss.CrossEntropy)]
-            public {{experimentModifier}}partial class Run1;
-            """;
-
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(ExperimentSource.Of(
+            samples: $"public {dataModifier}partial class Samples : IDataSource", run: $"public {experimentModifier}partial class Run1;"));
 
         Assert.Empty(run.Crashes);
         var diagnostic = Assert.Single(run.SciDslDiagnostics);
         bool dataIsStatic = dataModifier.Length > 0;
-        DiagnosticAssert.AssertIs(diagnostic, "SD2010", dataIsStatic ? 6 : 9, why, attribute);
+        DiagnosticAssert.AssertIs(diagnostic, "SD2010", dataIsStatic ? ExperimentSource.SamplesLine : ExperimentSource.ExperimentLine + 2, why, attribute);
         Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith(dataIsStatic ? "Samples." : "Run1.", StringComparison.Ordinal));
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
     }
@@ -68,23 +57,10 @@ public class UnsupportedDeclarationTests
     [Fact]
     public void Experiment_on_a_dataset_that_gets_no_code_generates_none_either()
     {
-        const string source = """
-            using SciDsl;
-            [Model("x: B,4")]
-            [Linear(3)]
-            public partial class Net;
-            [Dataset("x: 4", Target = "class: 3")]
-            public class Samples : IDataSource
-            { public LabelledData Load() => throw new System.NotSupportedException(); }
-            [Experiment(typeof(Net), typeof(Samples))]
-            [Supervised(Loss.CrossEntropy)]
-            public partial class Run1;
-            """;
-
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(ExperimentSource.Of(samples: "public class Samples : IDataSource"));
 
         Assert.Empty(run.Crashes);
-        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2006", 6, "'Samples' must be declared partial");
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2006", ExperimentSource.SamplesLine, "'Samples' must be declared partial");
         Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Experiment.g.cs", StringComparison.Ordinal));
         Assert.Empty(run.CompileErrors);
     }
