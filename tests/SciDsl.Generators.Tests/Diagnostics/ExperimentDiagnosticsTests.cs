@@ -53,7 +53,8 @@ public class ExperimentDiagnosticsTests
         Assert.Contains("global::SciDsl.Optim.SGD", experiment);
         Assert.Contains("Momentum: 0.9", experiment);
         Assert.Contains("ValidationSplit: 0.25", experiment);
-        Assert.Contains("SupervisedTrainer.Run(Config, () => new global::Net(), new global::Images(), global::Images.Signature, options)", experiment);
+        Assert.Contains("SupervisedTrainer.Run(Config, () => new global::Net(), new global::Images(), global::Images.Signature, options,", experiment);
+        Assert.Contains("experimentName: \"Run1\")", experiment);
         Assert.Contains("global::SciDsl.TargetKind.Class", run.Source("Images.Dataset.g.cs"));
     }
 
