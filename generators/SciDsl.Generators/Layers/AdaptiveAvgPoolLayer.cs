@@ -29,7 +29,7 @@ internal abstract record AdaptiveAvgPoolLayer(LayerSite Site, int Size, Equatabl
         return context.Ok(this with { SpatialSizes = Enumerable.Range(2, SpatialRank).Select(d => input[d]).ToEquatableArray() }, output);
     }
 
-    public override string TorchFactory() => $"nn.{TorchType}({Size})";
+    public override string TorchFactory() => $"{Torch.Nn}.{TorchType}({Literal.Long(Size)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {

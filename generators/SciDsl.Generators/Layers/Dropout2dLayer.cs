@@ -20,7 +20,7 @@ internal sealed record Dropout2dLayer(LayerSite Site, double P) : LayerSpec(Site
 
     public override string TorchType => "Dropout2d";
 
-    public override string TorchFactory() => $"nn.Dropout2d({Literal.Double(P)})";
+    public override string TorchFactory() => $"{Torch.Nn}.Dropout2d({Literal.Double(P)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) => onnx.PassThrough();
 }

@@ -10,7 +10,7 @@ internal sealed record ELULayer(LayerSite Site, double Alpha) : ElementwiseLayer
 
     public override string TorchType => "ELU";
 
-    public override string TorchFactory() => Alpha == 1.0 ? "nn.ELU()" : $"nn.ELU({Literal.Double(Alpha)})";
+    public override string TorchFactory() => Alpha == 1.0 ? $"{Torch.Nn}.ELU()" : $"{Torch.Nn}.ELU({Literal.Double(Alpha)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         onnx.Node("Elu", new[] { onnx.Input }, OnnxEmitContext.FloatAttribute("alpha", Alpha));

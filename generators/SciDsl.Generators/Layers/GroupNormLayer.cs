@@ -46,7 +46,7 @@ internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Di
     public override IEnumerable<Dim> ConstructionDims => new[] { Channels! };
 
     public override string TorchFactory() =>
-        $"nn.GroupNorm({Groups}, {TorchSizes.Of(Channels!)}{(Eps != 1e-5 ? ", eps: " + Literal.Double(Eps) : "")})";
+        $"{Torch.Nn}.GroupNorm({Literal.Long(Groups)}, {TorchSizes.Of(Channels!)}{(Eps != 1e-5 ? ", eps: " + Literal.Double(Eps) : "")})";
 
     /// <summary>
     /// As InstanceNormalization over <c>[B, groups, rest]</c> (opset 1; ONNX's GroupNormalization takes per-group
