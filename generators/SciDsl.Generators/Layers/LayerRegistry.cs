@@ -9,7 +9,7 @@ internal static class LayerRegistry
     public static readonly IReadOnlyList<LayerKind> All = new[]
     {
         LinearLayer.Kind,
-        Conv1dLayer.Kind, Conv2dLayer.Kind,
+        Conv1dLayer.Kind, Conv2dLayer.Kind, Conv3dLayer.Kind, ConvTranspose1dLayer.Kind, ConvTranspose2dLayer.Kind,
         MaxPool1dLayer.Kind, MaxPool2dLayer.Kind, AvgPool1dLayer.Kind, AvgPool2dLayer.Kind,
         AdaptiveAvgPool2dLayer.Kind, GlobalAvgPoolLayer.Kind,
         BatchNorm1dLayer.Kind, BatchNorm2dLayer.Kind, LayerNormLayer.Kind,

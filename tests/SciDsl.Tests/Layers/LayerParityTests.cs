@@ -40,6 +40,14 @@ public sealed class LayerParityTests
         Row<Conv2dAttribute, Conv2dModel>("", "B,4,5,5"),                             // 7 − 3 + 1
         Row<Conv2dAttribute, Conv2dStridedModel>("stride padding dilation", "B,4,5,5"), // ⌊(9 + 4 − 4 − 1) / 2⌋ + 1
         Row<Conv2dAttribute, Conv2dGroupedModel>("groups no bias", "B,6,6,6"),        // 6 + 2 − 2 − 1 + 1
+        Row<Conv3dAttribute, Conv3dModel>("", "B,4,3,4,5"),                           // in − 3 + 1
+        Row<Conv3dAttribute, Conv3dStridedModel>("stride padding", "B,4,4,4,4"),      // ⌊(8 + 2 − 2 − 1) / 2⌋ + 1
+        Row<Conv3dAttribute, Conv3dGroupedModel>("dilation groups no bias", "B,6,3,3,3"), // 5 − 2·1 − 1 + 1
+        // Transposed: (in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1.
+        Row<ConvTranspose1dAttribute, ConvTranspose1dModel>("stride padding output padding", "B,2,10"), // 4·2 − 2 + 2 + 1 + 1
+        Row<ConvTranspose1dAttribute, ConvTranspose1dGroupedModel>("dilation groups no bias", "B,6,10"), // 5 + 2·2 + 1
+        Row<ConvTranspose2dAttribute, ConvTranspose2dModel>("stride", "B,4,8,8"),                      // 3·2 + 1 + 1
+        Row<ConvTranspose2dAttribute, ConvTranspose2dDilatedModel>("all arguments", "B,6,10,16"),       // 2·3 − 2 + 4 + 2, 4·3 − 2 + 4 + 2
         Row<MaxPool1dAttribute, MaxPool1dModel>("stride padding", "B,3,5"),           // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
         Row<MaxPool2dAttribute, MaxPool2dModel>("", "B,2,4,4"),                       // stride = kernel: 8 / 2
         Row<MaxPool2dAttribute, MaxPool2dPaddedModel>("stride padding", "B,2,4,4"),   // ⌊(7 + 2 − 2 − 1) / 2⌋ + 1
