@@ -16,7 +16,7 @@ internal static class LayerRegistry
         ReLULayer.Kind, LeakyReLULayer.Kind, GELULayer.Kind, SiLULayer.Kind, TanhLayer.Kind, SigmoidLayer.Kind,
         SoftmaxLayer.Kind, LogSoftmaxLayer.Kind,
         DropoutLayer.Kind,
-        FlattenLayer.Kind, ReshapeLayer.Kind,
+        FlattenLayer.Kind, ReshapeLayer.Kind, UpsampleLayer.Kind, PixelShuffleLayer.Kind,
         AddLayer.Kind, ConcatLayer.Kind,
     };
 

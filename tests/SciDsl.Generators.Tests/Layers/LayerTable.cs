@@ -227,6 +227,33 @@ internal static class LayerTable
                 Use("x: B,24", "[Reshape(\"B,5,5\")]").Rejected("SD1004", "make the target's sizes multiply to the input's"),
                 Use("x: B,24", "[Reshape(\"B,(4\")]").Rejected("SD2001", "B,(4"),
             ]),
+        new("Upsample",
+            [
+                Use("x: B,3,4,5", "[Upsample(2)]").Gives("B,3,8,10"),
+                Use("x: B,3,H,W", "[Upsample(2, Mode = Interpolation.Bilinear)]").Gives("B,3,2 * H,2 * W"),
+                Use("x: B,2,L", "[Upsample(3)]").Gives("B,2,3 * L"),
+                Use("x: B,2,2,3,4", "[Upsample(2, Mode = Interpolation.Nearest)]").Gives("B,2,4,6,8"),
+            ],
+            [
+                Use("x: B,3,4,5", "[Upsample(0)]").Rejected("SD2003", "the scale must be at least 1 but is 0"),
+                Use("x: B,3,4,5", "[Upsample(-2)]").Rejected("SD2003", "the scale must be at least 1 but is -2"),
+                Use("x: B,3,4,5", "[Upsample(2, Mode = (Interpolation)7)]")
+                    .Rejected("SD2003", "Mode must be Interpolation.Nearest or Interpolation.Bilinear but is 7"),
+                Use("x: B,2,8", "[Upsample(2, Mode = Interpolation.Bilinear)]").Rejected("SD1001", "[B, channels, height, width] for Bilinear", "use Mode = Interpolation.Nearest"),
+                Use("x: B,8", "[Upsample(2)]").Rejected("SD1001", "1 to 3 spatial dims", "before any Flatten"),
+            ]),
+        // PixelShuffle(r): [B, C·r², H, W] → [B, C, H·r, W·r].
+        new("PixelShuffle",
+            [
+                Use("x: B,8,3,5", "[PixelShuffle(2)]").Gives("B,2,6,10"),
+                Use("x: B,9,H,W", "[PixelShuffle(3)]").Gives("B,1,3 * H,3 * W"),
+            ],
+            [
+                Use("x: B,6,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "channels divisible by 2² = 4", "6 channels", "give the previous layer 8 output channels"),
+                Use("x: B,C,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "a fixed channel count divisible by 2² = 4"),
+                Use("x: B,8,4", "[PixelShuffle(2)]").Rejected("SD1001", "[B, channels, height, width]"),
+                Use("x: B,8,4,4", "[PixelShuffle(0)]").Rejected("SD2003", "the upscale factor must be at least 1 but is 0"),
+            ]),
         new("Add",
             [
                 Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Add(\"x\", \"a\")]").Gives("B,6"),

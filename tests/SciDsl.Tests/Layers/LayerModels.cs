@@ -55,6 +55,12 @@ public partial class ConvTranspose2dDilatedModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
 [Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
+[Model("x: B,3,4,5")][Upsample(2)] public partial class UpsampleNearestModel : IGeneratedModel;
+[Model("x: B,2,6")][Upsample(3)] public partial class UpsampleNearest1dModel : IGeneratedModel;
+[Model("x: B,3,4,5")][Upsample(2, Mode = Interpolation.Bilinear)] public partial class UpsampleBilinearModel : IGeneratedModel;
+[Model("x: B,2,3,4")][Upsample(3, Mode = Interpolation.Bilinear)] public partial class UpsampleBilinear3xModel : IGeneratedModel;
+[Model("x: B,8,3,5")][PixelShuffle(2)] public partial class PixelShuffleModel : IGeneratedModel;
+[Model("x: B,18,2,3")][PixelShuffle(3)] public partial class PixelShuffle3xModel : IGeneratedModel;
 
 /// <summary>A residual block: the input plus two convolutions of it, then the input joined on as channels.</summary>
 [Model("x: B,4,6,6")]

@@ -79,6 +79,12 @@ public sealed class LayerParityTests
         Row<FlattenAttribute, FlattenModel>("", "B,24"),                              // 2·3·4
         Row<FlattenAttribute, FlattenStartDim2Model>("start dim 2", "B,2,12"),
         Row<ReshapeAttribute, ReshapeModel>("", "B,2,3,4"),
+        Row<UpsampleAttribute, UpsampleNearestModel>("nearest", "B,3,8,10"),
+        Row<UpsampleAttribute, UpsampleNearest1dModel>("nearest [B,C,L]", "B,2,18"),
+        Row<UpsampleAttribute, UpsampleBilinearModel>("bilinear", "B,3,8,10"),
+        Row<UpsampleAttribute, UpsampleBilinear3xModel>("bilinear x3", "B,2,9,12"),
+        Row<PixelShuffleAttribute, PixelShuffleModel>("", "B,2,6,10"),                // 8 / 2², 3·2, 5·2
+        Row<PixelShuffleAttribute, PixelShuffle3xModel>("(3)", "B,2,6,9"),            // 18 / 3², 2·3, 3·3
         Row<AddAttribute, ResidualConcatModel>("+ Concat (residual)", "B,12,6,6"),    // 4 + 4 + 4 channels
         Row<AddAttribute, AddThreeModel>("of three (Sum)", "B,6"),
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
