@@ -33,7 +33,7 @@ internal abstract record ConvTransposeLayer(LayerSite Site, ConvolutionArguments
     protected override string OnnxOperator => "ConvTranspose";
 
     protected override IEnumerable<string> TorchOptions() =>
-        OutputPadding == 0 ? base.TorchOptions() : base.TorchOptions().Append($"output_padding: {OutputPadding}");
+        OutputPadding == 0 ? base.TorchOptions() : base.TorchOptions().Append($"output_padding: {Literal.Long(OutputPadding)}");
 
     // Explicit pads and output_padding rather than output_shape: ONNX then sizes the output by PyTorch's formula.
     protected override IEnumerable<string> OnnxAttributes() =>

@@ -75,16 +75,16 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
     public override IEnumerable<Dim> ConstructionDims => new[] { InChannels! };
 
     public override string TorchFactory() =>
-        $"nn.{TorchType}({TorchSizes.Of(InChannels!)}, {Args.OutChannels}, kernel_size: {Args.Kernel}"
+        $"{Torch.Nn}.{TorchType}({TorchSizes.Of(InChannels!)}, {Literal.Long(Args.OutChannels)}, kernel_size: {Literal.Long(Args.Kernel)}"
         + string.Concat(TorchOptions().Select(option => ", " + option)) + ")";
 
     /// <summary>The factory's named arguments that differ from TorchSharp's defaults.</summary>
     protected virtual IEnumerable<string> TorchOptions()
     {
-        if (Args.Stride != 1) yield return $"stride: {Args.Stride}";
-        if (Args.Padding != 0) yield return $"padding: {Args.Padding}";
-        if (Args.Dilation != 1) yield return $"dilation: {Args.Dilation}";
-        if (Args.Groups != 1) yield return $"groups: {Args.Groups}";
+        if (Args.Stride != 1) yield return $"stride: {Literal.Long(Args.Stride)}";
+        if (Args.Padding != 0) yield return $"padding: {Literal.Long(Args.Padding)}";
+        if (Args.Dilation != 1) yield return $"dilation: {Literal.Long(Args.Dilation)}";
+        if (Args.Groups != 1) yield return $"groups: {Literal.Long(Args.Groups)}";
         if (!Args.Bias) yield return "bias: false";
     }
 

@@ -34,7 +34,7 @@ internal sealed record PixelShuffleLayer(LayerSite Site, int UpscaleFactor) : La
 
     public override string TorchType => "PixelShuffle";
 
-    public override string TorchFactory() => $"nn.PixelShuffle({UpscaleFactor})";
+    public override string TorchFactory() => $"{Torch.Nn}.PixelShuffle({Literal.Long(UpscaleFactor)})";
 
     // PyTorch's channel order is DepthToSpace's CRD; the default DCR is TensorFlow's.
     public override void EmitOnnx(OnnxEmitContext onnx) =>

@@ -47,8 +47,8 @@ internal sealed record UpsampleLayer(LayerSite Site, int Scale, string Mode, int
     {
         string scales = string.Join(", ", Enumerable.Repeat(Literal.Long(Scale), SpatialRank));
         return Mode == Bilinear
-            ? $"nn.Upsample(scale_factor: new double[] {{ {scales} }}, mode: global::TorchSharp.torch.UpsampleMode.Bilinear, align_corners: false)"
-            : $"nn.Upsample(scale_factor: new double[] {{ {scales} }})";
+            ? $"{Torch.Nn}.Upsample(scale_factor: new double[] {{ {scales} }}, mode: {Torch.Root}.UpsampleMode.Bilinear, align_corners: false)"
+            : $"{Torch.Nn}.Upsample(scale_factor: new double[] {{ {scales} }})";
     }
 
     // Resize with these coordinate modes computes PyTorch's source pixels: floor(x / scale) for nearest,
