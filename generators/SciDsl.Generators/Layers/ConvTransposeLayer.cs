@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Emit;
@@ -16,7 +17,7 @@ internal abstract record ConvTransposeLayer(LayerSite Site, ConvolutionArguments
 {
     /// <summary>The convolution's arguments plus <c>OutputPadding</c>, which PyTorch requires below Stride or Dilation.</summary>
     protected static LayerSpec? Parse(AttributeArguments args, LayerArgumentErrors errors,
-        System.Func<ConvolutionArguments, int, ConvTransposeLayer> create)
+        Func<ConvolutionArguments, int, ConvTransposeLayer> create)
     {
         int outputPadding = errors.AtLeast("OutputPadding", args.Int("OutputPadding", 0), 0);
         if (ConvolutionArguments.Parse(args, errors) is not { } parsed) return null;
@@ -35,7 +36,39 @@ internal abstract record ConvTransposeLayer(LayerSite Site, ConvolutionArguments
     protected override IEnumerable<string> TorchOptions() =>
         OutputPadding == 0 ? base.TorchOptions() : base.TorchOptions().Append($"output_padding: {Literal.Long(OutputPadding)}");
 
+    // ONNX Runtime takes output_padding only below the stride; PyTorch allows it below the dilation too.
+    // Either way it crops OutputPadding less at the end: smaller end pads, and past them positions that
+    // no input reaches, which hold only the bias (zeros padded on after the convolution, then the bias).
+    private bool OutputPaddingAsPads => OutputPadding >= Args.Stride;
+
+    private int PaddedAfter => Math.Max(OutputPadding - Args.Padding, 0);
+
+    protected override IEnumerable<long> Pads => OutputPaddingAsPads
+        ? Repeat(Args.Padding, SpatialRank).Concat(Repeat(Math.Max(Args.Padding - OutputPadding, 0), SpatialRank))
+        : base.Pads;
+
     // Explicit pads and output_padding rather than output_shape: ONNX then sizes the output by PyTorch's formula.
-    protected override IEnumerable<string> OnnxAttributes() =>
-        base.OnnxAttributes().Append(OnnxEmitContext.Ints("output_padding", Repeat(OutputPadding, SpatialRank)));
+    protected override IEnumerable<string> OnnxAttributes() => OutputPadding == 0 || OutputPaddingAsPads
+        ? base.OnnxAttributes()
+        : base.OnnxAttributes().Append(OnnxEmitContext.Ints("output_padding", Repeat(OutputPadding, SpatialRank)));
+
+    public override void EmitOnnx(OnnxEmitContext onnx)
+    {
+        if (!OutputPaddingAsPads || PaddedAfter == 0)
+        {
+            base.EmitOnnx(onnx);
+            return;
+        }
+        string convolved = onnx.Step("convolved", OnnxOperator, new[] { onnx.Input, onnx.Parameter("weight") }, OnnxAttributes().ToArray());
+        string pads = onnx.LongsConstant("pads", Repeat(0, SpatialRank + 4).Concat(Repeat(PaddedAfter, SpatialRank)));
+        if (!Args.Bias)
+        {
+            onnx.Node("Pad", new[] { convolved, pads });
+            return;
+        }
+        string padded = onnx.Step("padded", "Pad", new[] { convolved, pads });
+        string biasShape = onnx.LongsConstant("bias_shape", new[] { Args.OutChannels }.Concat(Repeat(1, SpatialRank)));
+        string bias = onnx.Step("bias", "Reshape", new[] { onnx.Parameter("bias"), biasShape });
+        onnx.Node("Add", new[] { padded, bias });
+    }
 }

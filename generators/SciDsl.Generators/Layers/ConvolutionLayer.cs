@@ -95,12 +95,15 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
         onnx.Node(OnnxOperator, inputs, OnnxAttributes().ToArray());
     }
 
+    /// <summary>ONNX's <c>pads</c>: the begin of each spatial dim, then the end.</summary>
+    protected virtual IEnumerable<long> Pads => Repeat(Args.Padding, 2 * SpatialRank);
+
     /// <summary>The attributes of <c>Conv</c>, which <c>ConvTranspose</c> shares.</summary>
     protected virtual IEnumerable<string> OnnxAttributes() => new[]
     {
         OnnxEmitContext.Ints("kernel_shape", Repeat(Args.Kernel, SpatialRank)),
         OnnxEmitContext.Ints("strides", Repeat(Args.Stride, SpatialRank)),
-        OnnxEmitContext.Ints("pads", Repeat(Args.Padding, 2 * SpatialRank)),
+        OnnxEmitContext.Ints("pads", Pads),
         OnnxEmitContext.Ints("dilations", Repeat(Args.Dilation, SpatialRank)),
         OnnxEmitContext.Int("group", Args.Groups),
     };
