@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Diagnostics;
@@ -43,7 +44,7 @@ internal static class ShapeChecker
             var context = new InferContext(layer.Site,
                 inputs.Select(v => v!.Shape).ToEquatableArray(),
                 inputs.Select(v => v!.Description).ToEquatableArray());
-            var inference = layer.Infer(context);
+            var inference = InferWithin64Bits(layer, context);
             if (inference.Error is not null)
             {
                 diagnostics.Add(inference.Error);
@@ -66,6 +67,24 @@ internal static class ShapeChecker
                 $"the size symbol '{symbol}' becomes a constructor parameter of {model.Type.Name}, but it is already " +
                 (values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member") + "; rename it"));
         return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The layer's shape rule; SD1007 when a size or the output's element count leaves 64-bit integers.</summary>
+    private static LayerInference InferWithin64Bits(LayerSpec layer, InferContext context)
+    {
+        LayerInference? inference;
+        try
+        {
+            inference = layer.Infer(context);
+        }
+        catch (OverflowException)
+        {
+            inference = null;
+        }
+        return inference is null || inference.Output is { } output && !output.ElementCountFits()
+            ? context.Fail(DiagnosticDescriptors.SizeOverflows, layer.Site.Describe(),
+                $"its output for {string.Join(" and ", context.Inputs.Select(s => s.ToString()))}")
+            : inference;
     }
 
     private static ShapedModel Shaped(ModelSpec model, List<ShapedNode> nodes, EquatableArray<string> outputNodes, Dictionary<string, Value?> values)

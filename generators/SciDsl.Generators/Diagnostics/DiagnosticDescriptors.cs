@@ -35,6 +35,10 @@ internal static class DiagnosticDescriptors
         "SD1006", "Loss or target does not fit the model output",
         "Experiment '{0}': {1} with target '{2}' of dataset {3} needs {4}, but model {5} outputs {6}; {7}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor SizeOverflows = Error(
+        "SD1007", "A size overflows 64-bit arithmetic",
+        "{0}: {1} overflows 64-bit integer arithmetic; sizes and element counts must stay below 2^63 (TorchSharp and ONNX count them in int64), so use smaller sizes", ShapeCategory);
+
     public static readonly DiagnosticDescriptor MalformedShape = Error(
         "SD2001", "Malformed shape string",
         "Malformed shape \"{0}\": {1}", DeclarationCategory);
@@ -69,7 +73,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
-        LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
+        LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         ExperimentDeclaration, InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -24,10 +24,8 @@ internal static class DatasetParser
         var location = ModelParser.LocationOf(attribute) ?? typeLocation;
         var arguments = AttributeArguments.From(attribute);
         string sampleText = arguments.String("sample") ?? "";
-        var sample = SignatureParser.Parse(sampleText, out string? error);
-        if (sample is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText, error!));
-        else if (sample.Value.Count != 1)
+        var sample = ModelParser.ParseSignature(sampleText, location, "the sample", diagnostics);
+        if (sample is { Count: not 1 })
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText, "a dataset declares exactly one sample tensor"));
 
         string targetText = arguments.String("Target") ?? "";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -41,9 +42,7 @@ internal static class ModelParser
         var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
         var modelLocation = LocationOf(model) ?? typeLocation;
         string? inputsText = model.ConstructorArguments.FirstOrDefault().Value as string;
-        var inputs = SignatureParser.Parse(inputsText, out string? inputsError);
-        if (inputs is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "", inputsError!));
+        var inputs = ParseSignature(inputsText, modelLocation, "input shapes", diagnostics);
 
         var layers = new List<LayerSpec>();
         var names = new Dictionary<string, string>();
@@ -110,7 +109,35 @@ internal static class ModelParser
         var from = (arguments.String("from") ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();
         var site = new LayerSite(name, explicitName is not null, from, display, location);
         var errors = new LayerArgumentErrors(site, diagnostics);
-        return kind.Parse(site, arguments, errors);
+        try
+        {
+            return kind.Parse(site, arguments, errors);
+        }
+        catch (OverflowException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeOverflows, location, site.Describe(), e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Parses a tensor declaration such as a model's inputs or a dataset's sample: SD2001 when it is
+    /// malformed, SD1007 when a size or an element count does not fit in 64 bits.
+    /// </summary>
+    internal static EquatableArray<TensorSpec>? ParseSignature(string? text, LocationInfo? location, string what, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            var tensors = SignatureParser.Parse(text, out string? error);
+            if (tensors is null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, text ?? "", error!));
+            return tensors;
+        }
+        catch (OverflowException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeOverflows, location, $"{what} \"{text}\"", e.Message));
+            return null;
+        }
     }
 
     /// <summary><c>conv2d_2</c> for the second Conv2d; skips names the user took explicitly.</summary>
