@@ -51,7 +51,9 @@ internal static class ShapeChecker
                 continue;
             }
             values[layer.Site.Name] = new Value(inference.Output!, layer.Site.Describe());
-            nodes.Add(new ShapedNode(inference.Resolved!, sources, context.Inputs, inference.Output!));
+            // Emission never reports, so the shaped model drops locations: moving a declaration must not re-emit it.
+            var resolved = inference.Resolved! with { Site = inference.Resolved.Site with { Location = null } };
+            nodes.Add(new ShapedNode(resolved, sources, context.Inputs, inference.Output!));
         }
 
         var outputNodes = model.Outputs.Count > 0 ? model.Outputs : EquatableArray.Of(previous);

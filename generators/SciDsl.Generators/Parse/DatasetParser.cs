@@ -38,7 +38,7 @@ internal static class DatasetParser
                 "a [Dataset] class must implement SciDsl.IDataSource (its Load method supplies the tensors)"));
 
         var spec = sample is { Count: 1 } && target is { } t
-            ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText, location)
+            ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText)
             : null;
         return new ParseResult<DatasetSpec>(spec, diagnostics.ToEquatableArray());
     }
