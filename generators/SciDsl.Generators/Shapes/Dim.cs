@@ -36,11 +36,14 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     /// <= 0, or negative multiples of symbols whose largest value (all symbols 1) is <= 0, e.g. <c>-H</c>.
     /// </summary>
     public bool IsProvablyNonPositive =>
-        Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && checked(Constant + Terms.Sum(t => t.Coefficient)) <= 0;
+        IsConstant
+            ? Constant <= 0
+            : Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && checked(Constant + Terms.Sum(t => t.Coefficient)) <= 0;
 
     /// <summary>The smallest value the dim takes when every symbol is at least 1, or null when it is unbounded below.</summary>
     public long? LowerBound =>
-        Terms.All(t => t.Coefficient > 0)
+        IsConstant ? Constant
+        : Terms.All(t => t.Coefficient > 0)
             ? Terms.Aggregate((long?)Constant, (sum, t) => t.Atom.LowerBound is { } atom ? checked(sum + t.Coefficient * atom) : null)
             : null;
 
@@ -48,7 +51,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
 
     /// <summary>Every symbol the expression mentions, in first-mention order.</summary>
-    public IEnumerable<string> Symbols => Terms.SelectMany(t => t.Atom.Symbols).Distinct();
+    public IEnumerable<string> Symbols => IsConstant ? Enumerable.Empty<string>() : Terms.SelectMany(t => t.Atom.Symbols).Distinct();
 
     public static Dim operator +(Dim a, Dim b) => Sum(new[] { a, b });
 
@@ -58,15 +61,28 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     public static Dim operator -(Dim a, long b) => new(checked(a.Constant - b), a.Terms);
 
+    /// <summary>Scaling by a non-zero factor keeps the terms distinct and in order: no re-normalising.</summary>
     public static Dim operator *(Dim a, long k) =>
-        FromTerms(checked(a.Constant * k), a.Terms.Select(t => new DimTerm(checked(t.Coefficient * k), t.Atom)));
+        k == 0 ? Zero
+        : a.IsConstant ? Of(checked(a.Constant * k))
+        : new(checked(a.Constant * k), a.Terms.Select(t => new DimTerm(checked(t.Coefficient * k), t.Atom)).ToEquatableArray());
 
     /// <summary>
     /// The sum of all <paramref name="dims"/>, normalised once: O(n log n) in the number of terms,
     /// where adding them one by one would re-normalise the growing sum at every step.
     /// </summary>
-    public static Dim Sum(IReadOnlyCollection<Dim> dims) =>
-        FromTerms(dims.Aggregate(0L, (sum, d) => checked(sum + d.Constant)), dims.SelectMany(d => d.Terms));
+    public static Dim Sum(IReadOnlyCollection<Dim> dims)
+    {
+        long constant = dims.Aggregate(0L, (sum, d) => checked(sum + d.Constant));
+        var withTerms = dims.Where(d => !d.IsConstant).Take(2).ToList();
+        // Constants added to at most one non-constant dim leave its terms in normal form.
+        return withTerms.Count switch
+        {
+            0 => Of(constant),
+            1 => new Dim(constant, withTerms[0].Terms),
+            _ => FromTerms(constant, dims.SelectMany(d => d.Terms)),
+        };
+    }
 
     public static Dim operator *(long k, Dim a) => a * k;
 
@@ -79,6 +95,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     {
         if (divisor <= 0) throw new ArgumentOutOfRangeException(nameof(divisor), "divisor must be positive");
         if (divisor == 1) return this;
+        if (IsConstant) return Of(FloorDivide(Constant, divisor));
 
         // c·a = d·q·a + r·a with 0 <= r < d: the multiples of d leave the floor exactly.
         long quotientConstant = FloorDivide(Constant, divisor);

@@ -16,7 +16,7 @@ internal sealed record Shape(EquatableArray<Dim> Dims)
     public Dim Last => Dims[Dims.Count - 1];
 
     /// <summary>The same shape with dim <paramref name="index"/> replaced.</summary>
-    public Shape With(int index, Dim dim) => new(Dims.Select((d, i) => i == index ? dim : d).ToEquatableArray());
+    public Shape With(int index, Dim dim) => new(Dims.With(index, dim));
 
     /// <summary>The product of the dims from <paramref name="start"/> on, when it stays affine.</summary>
     public Dim? Product(int start) =>
