@@ -35,7 +35,7 @@ internal static class ShapeChecker
             if (unknown is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownName, layer.Site.Location,
-                    layer.Site.Display, unknown, "an input or an earlier layer", string.Join(", ", values.Keys.Where(k => k != layer.Site.Name))));
+                    layer.Site.Display, unknown, "an input or an earlier layer", UnknownSourceFix(unknown, layer, model, values.Keys)));
                 continue;
             }
             var inputs = sources.Select(s => values[s]).ToList();
@@ -59,15 +59,15 @@ internal static class ShapeChecker
         var outputNodes = model.Outputs.Count > 0 ? model.Outputs : EquatableArray.Of(previous);
         foreach (string name in outputNodes.Where(n => !values.ContainsKey(n)))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownName, model.Location,
-                "[Output]", name, "a layer or input of the model", string.Join(", ", values.Keys)));
+                "[Output]", name, "a layer or input of the model", KnownNames(name, values.Keys)));
         if (diagnostics.Count > 0) return new ParseResult<ShapedModel>(null, diagnostics.ToEquatableArray());
 
         var shaped = Shaped(model, nodes, outputNodes, values);
         // Constructor symbols become parameters and properties: they must not clash with other members.
         foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || ModelParser.IsReservedName(s)))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, model.Location, symbol,
-                $"the size symbol '{symbol}' becomes a constructor parameter of {model.Type.Name}, but it is already " +
-                (values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member") + "; rename it"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeSymbolClash, model.Location, symbol,
+                DeclaredBy(symbol, model, nodes), model.Type.Name,
+                values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member"));
         return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
     }
 
@@ -88,6 +88,50 @@ internal static class ShapeChecker
                 $"its output for {string.Join(" and ", context.Inputs.Select(s => s.ToString()))}")
             : inference;
     }
+
+    /// <summary>A layer reading itself or a later layer is told so; a misspelt name gets the closest known one.</summary>
+    private static string UnknownSourceFix(string unknown, LayerSpec layer, ModelSpec model, IEnumerable<string> names)
+    {
+        if (unknown == layer.Site.Name) return "a layer cannot read its own output; name an input or an earlier layer";
+        var later = model.Layers.SkipWhile(l => l != layer).Skip(1).FirstOrDefault(l => l.Site.Name == unknown);
+        return later is not null
+            ? $"'{unknown}' is {later.Site.Display}, declared after it; a layer reads only inputs and earlier layers, so move one of them"
+            : KnownNames(unknown, names.Where(n => n != layer.Site.Name));
+    }
+
+    /// <summary><c>known names: x, hidden (did you mean 'hidden'?)</c> for <c>hiden</c>.</summary>
+    private static string KnownNames(string unknown, IEnumerable<string> names)
+    {
+        var known = names.ToList();
+        string? closest = known
+            .Select(n => (Name: n, Distance: EditDistance(unknown.ToLowerInvariant(), n.ToLowerInvariant())))
+            .Where(c => c.Distance <= Math.Max(1, unknown.Length / 3))
+            .OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+        return $"known names: {string.Join(", ", known)}" + (closest is null ? "" : $" (did you mean '{closest}'?)");
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
+    /// <summary>Where a size symbol is written: the model's inputs, else the first layer sized by it.</summary>
+    private static string DeclaredBy(string symbol, ModelSpec model, List<ShapedNode> nodes) =>
+        model.Inputs.Any(input => input.Shape.Dims.Any(d => d.Symbols.Contains(symbol)))
+            ? "the [Model] inputs"
+            : nodes.First(n => n.Layer.ConstructionDims.Any(d => d.Symbols.Contains(symbol))).Layer.Site.Display;
 
     private static ShapedModel Shaped(ModelSpec model, List<ShapedNode> nodes, EquatableArray<string> outputNodes, Dictionary<string, Value?> values)
     {

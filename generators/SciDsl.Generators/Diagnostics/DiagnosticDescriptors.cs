@@ -33,7 +33,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         "SD1006", "Loss or target does not fit the model output",
-        "Experiment '{0}': {1} with target '{2}' of dataset {3} needs {4}, but model {5} outputs {6}; {7}", ExperimentCategory);
+        "Experiment '{0}': {1}, but {2}; {3}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor SizeOverflows = Error(
         "SD1007", "A size overflows 64-bit arithmetic",
@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownName = Error(
         "SD2002", "Unknown node, input or layer name",
-        "{0} refers to '{1}', which is not {2}; known names: {3}", DeclarationCategory);
+        "{0} refers to '{1}', which is not {2}; {3}", DeclarationCategory);
 
     public static readonly DiagnosticDescriptor InvalidLayerArgument = Error(
         "SD2003", "Invalid layer argument",
@@ -53,7 +53,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateNodeName = Error(
         "SD2004", "Duplicate node name",
-        "Name '{0}' of {1} is already used by {2}; node names must be unique", DeclarationCategory);
+        "Name '{0}' of {1} is already used by {2}; node names must be unique, so rename one of them", DeclarationCategory);
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SD2006", "The class must be partial",
@@ -63,9 +63,37 @@ internal static class DiagnosticDescriptors
         "SD2007", "The declaration must be a class",
         "'{0}' is a {1}; [{2}] declarations must be partial classes (a model derives from torch.nn.Module, which a record cannot)", DeclarationCategory);
 
-    public static readonly DiagnosticDescriptor ExperimentDeclaration = Error(
-        "SD3001", "Invalid experiment or dataset declaration",
-        "'{0}': {1}", ExperimentCategory);
+    public static readonly DiagnosticDescriptor SizeSymbolClash = Error(
+        "SD2020", "A size symbol clashes with a member name",
+        "Size symbol '{0}' of {1} becomes a constructor parameter of {2}, but '{0}' is already {3}; rename the symbol", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnknownLayerKind = Error(
+        "SD2021", "Unknown layer kind",
+        "[{0}] derives from LayerAttribute, but SciDsl has no layer kind '{0}' to check and emit; use one of SciDsl's layer attributes, listed in the README (such as {1})", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NoTrainingParadigm = Error(
+        "SD3001", "The experiment declares no training paradigm",
+        "Experiment '{0}' has no training paradigm, so SciDsl cannot tell how to train {1}; add {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor ExperimentTypes = Error(
+        "SD3002", "The experiment does not name a [Model] and a [Dataset] class",
+        "Experiment '{0}': [Experiment] takes typeof(a [Model] class), then typeof(a [Dataset] class), but {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor TrainingSettingOutOfRange = Error(
+        "SD3003", "A training setting is out of range",
+        "Experiment '{0}': {1} must be {2} but is {3}; write e.g. {4}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor MalformedTarget = Error(
+        "SD3004", "Malformed dataset target",
+        "Dataset '{0}': Target \"{1}\" is not \"class: N\" (N >= 2 classes) or \"value: N\" (N >= 1 values per sample); {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor DatasetClassUnusable = Error(
+        "SD3005", "The dataset class cannot be created or loaded",
+        "Dataset '{0}': {1}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor ModelNeedsSizes = Error(
+        "SD3006", "The experiment's model has sizes only its constructor sets",
+        "Experiment '{0}': model {1} needs constructor arguments ({2}), which an experiment cannot supply; give {3} in the model's declaration", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
@@ -74,7 +102,9 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
-        ExperimentDeclaration, InternalError);
+        SizeSymbolClash, UnknownLayerKind,
+        NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes,
+        InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 

@@ -22,9 +22,11 @@ internal static class ExperimentEmitter
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Seeds, builds the model, loads and checks the data, trains with a checkpoint after every");
-            writer.Line("/// epoch, and returns the trained model with its per-epoch history.");
+            writer.Line("/// epoch, and returns the trained model with its per-epoch history. The checkpoint defaults to");
+            writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}(), new {experiment.DataType}(), {experiment.DataType}.Signature, options);");
+            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}(), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
 }

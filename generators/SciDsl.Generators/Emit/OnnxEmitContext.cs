@@ -49,6 +49,26 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string LongsConstant(string step, IEnumerable<string> expressions) =>
         $"onnx.Constant(\"{Module}/{step}\", {string.Join(", ", expressions)})";
 
+    /// <summary>
+    /// An operator that arrived in opset <paramref name="opset"/>: <paramref name="current"/> writes it for files
+    /// of that opset or later, <paramref name="older"/> an equivalent for earlier ones. The opset is an export
+    /// option, so the choice is an <c>if</c> in the generated method.
+    /// </summary>
+    public void ByOpset(int opset, System.Action current, System.Action older)
+    {
+        if (declareOutput)
+        {
+            writer.Line($"string {output};");
+            declareOutput = false;
+        }
+        writer.Open($"if (onnx.Opset >= {opset})");
+        current();
+        writer.Close();
+        writer.Open("else");
+        older();
+        writer.Close();
+    }
+
     public static string Int(string name, long value) => $"OnnxAttribute.Int(\"{name}\", {Long(value)})";
 
     public static string Ints(string name, IEnumerable<long> values) =>

@@ -30,6 +30,24 @@ internal sealed record LayerNormLayer(LayerSite Site, double Eps, Dim? Features 
         $"nn.LayerNorm({TorchSizes.Of(Features!)}{(Eps != 1e-5 ? ", eps: " + Literal.Double(Eps) : "")})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
-        onnx.Node("LayerNormalization", new[] { onnx.Input, onnx.Parameter("weight"), onnx.Parameter("bias") },
-            OnnxEmitContext.Int("axis", -1), OnnxEmitContext.FloatAttribute("epsilon", Eps));
+        onnx.ByOpset(17,
+            () => onnx.Node("LayerNormalization", new[] { onnx.Input, onnx.Parameter("weight"), onnx.Parameter("bias") },
+                OnnxEmitContext.Int("axis", -1), OnnxEmitContext.FloatAttribute("epsilon", Eps)),
+            () => EmitArithmetic(onnx));
+
+    /// <summary>(x − mean) / √(biased variance + eps) · weight + bias over the last dim, as PyTorch computes it.</summary>
+    private void EmitArithmetic(OnnxEmitContext onnx)
+    {
+        // Only below opset 17, where ReduceMean still takes its axes as an attribute (an input from opset 18).
+        string axes = OnnxEmitContext.Ints("axes", new[] { -1L });
+        string mean = onnx.Step("mean", "ReduceMean", new[] { onnx.Input }, axes);
+        string centred = onnx.Step("centred", "Sub", new[] { onnx.Input, mean });
+        string square = onnx.Step("square", "Mul", new[] { centred, centred });
+        string variance = onnx.Step("variance", "ReduceMean", new[] { square }, axes);
+        string shifted = onnx.Step("shifted", "Add", new[] { variance, onnx.FloatConstant("eps", Eps) });
+        string deviation = onnx.Step("deviation", "Sqrt", new[] { shifted });
+        string normalised = onnx.Step("normalised", "Div", new[] { centred, deviation });
+        string scaled = onnx.Step("scaled", "Mul", new[] { normalised, onnx.Parameter("weight") });
+        onnx.Node("Add", new[] { scaled, onnx.Parameter("bias") });
+    }
 }

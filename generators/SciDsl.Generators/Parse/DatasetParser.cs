@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SciDsl.Generators.Diagnostics;
 using SciDsl.Generators.Infrastructure;
@@ -8,7 +9,7 @@ using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Parse;
 
-/// <summary>Reads a <c>[Dataset]</c> class: its sample shape (SD2001) and its target (SD3001).</summary>
+/// <summary>Reads a <c>[Dataset]</c> class: its sample shape (SD2001), its target (SD3004) and that it is a data source (SD3005).</summary>
 internal static class DatasetParser
 {
     public const string DatasetAttribute = "SciDsl.DatasetAttribute";
@@ -25,22 +26,36 @@ internal static class DatasetParser
         var arguments = AttributeArguments.From(attribute);
         string sampleText = arguments.String("sample") ?? "";
         var sample = ModelParser.ParseSignature(sampleText, location, "the sample", diagnostics);
-        if (sample is { Count: not 1 })
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText, "a dataset declares exactly one sample tensor"));
+        if (sample is { Count: not 1 } declared)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText,
+                $"a dataset declares exactly one sample tensor but this declares {declared.Count}; keep one, e.g. \"{declared[0].Name}: {string.Join(",", declared[0].Shape.Dims)}\""));
 
         string targetText = arguments.String("Target") ?? "";
         var target = ParseTarget(targetText);
         if (target is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExperimentDeclaration, location, type.Name,
-                $"Target \"{targetText}\" must be \"class: N\" (N >= 2 classes) or \"value: N\" (N >= 1 values per sample)"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTarget, location, type.Name, targetText, TargetAdvice(targetText)));
         if (!type.AllInterfaces.Any(i => i.ToDisplayString() == DataSourceInterface))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExperimentDeclaration, typeLocation, type.Name,
-                "a [Dataset] class must implement SciDsl.IDataSource (its Load method supplies the tensors)"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, typeLocation, type.Name,
+                $"a [Dataset] class must implement SciDsl.IDataSource, whose Load() supplies the tensors; declare it as {type.Name} : IDataSource"));
 
         var spec = sample is { Count: 1 } && target is { } t
             ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText)
             : null;
         return new ParseResult<DatasetSpec>(spec, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A number and a kind-like word (<c>"classes 10"</c>, <c>"labels=3"</c>) are rewritten; anything else gets examples.</summary>
+    private static string TargetAdvice(string text)
+    {
+        var match = Regex.Match(text, @"^\s*([A-Za-z]+)\s*[:=]?\s*(-?\d+)\s*$");
+        string word = match.Success ? match.Groups[1].Value.ToLowerInvariant() : "";
+        long.TryParse(match.Groups[2].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long size);
+        bool classLike = word.StartsWith("class") || word.StartsWith("label") || word.StartsWith("categor");
+        bool valueLike = word.StartsWith("value") || word.StartsWith("regress");
+        if (classLike && size >= 2) return $"write Target = \"class: {size}\"";
+        if (classLike) return "a class target needs at least 2 classes; for one real value per sample write Target = \"value: 1\"";
+        if (valueLike && size >= 1) return $"write Target = \"value: {size}\"";
+        return "write e.g. Target = \"class: 10\" for 10 classes or Target = \"value: 1\" for one real value per sample";
     }
 
     private static (string Kind, int Size)? ParseTarget(string text)

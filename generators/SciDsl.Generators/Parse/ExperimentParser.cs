@@ -11,7 +11,7 @@ namespace SciDsl.Generators.Parse;
 
 /// <summary>
 /// Reads an <c>[Experiment]</c> class and checks it against its model and data at build time:
-/// SD1005 (sample vs model input), SD1006 (loss and target vs model output), SD3001 (the rest).
+/// SD1005 (sample vs model input), SD1006 (loss and target vs model output), SD3001–SD3006 (the rest).
 /// </summary>
 internal static class ExperimentParser
 {
@@ -26,34 +26,53 @@ internal static class ExperimentParser
         var attributes = type.GetAttributes();
         var experiment = Find(attributes, ExperimentAttribute)!;
         var location = ModelParser.LocationOf(experiment) ?? typeLocation;
-        void Problem(LocationInfo? at, string text) =>
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ExperimentDeclaration, at, type.Name, text));
+        void Report(DiagnosticDescriptor descriptor, LocationInfo? at, params string[] arguments) =>
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, at, new[] { type.Name }.Concat(arguments).ToArray()));
 
         var modelType = experiment.ConstructorArguments.ElementAtOrDefault(0).Value as INamedTypeSymbol;
         var dataType = experiment.ConstructorArguments.ElementAtOrDefault(1).Value as INamedTypeSymbol;
+        bool modelIsModel = Has(modelType, ModelParser.ModelAttribute);
+        bool dataIsDataset = Has(dataType, DatasetParser.DatasetAttribute);
         ShapedModel? model = null;
         DatasetSpec? data = null;
-        if (modelType is null || Find(modelType.GetAttributes(), ModelParser.ModelAttribute) is null)
-            Problem(location, $"{modelType?.Name ?? "the model type"} is not a [Model] class");
-        else if (ModelParser.Parse(modelType, cancellation) is { Spec: { } modelSpec, Diagnostics.Count: 0 })
-            model = ShapeChecker.Check(modelSpec).Spec; // a broken model reports its own errors where it is declared
-        if (dataType is null || Find(dataType.GetAttributes(), DatasetParser.DatasetAttribute) is null)
-            Problem(location, $"{dataType?.Name ?? "the data type"} is not a [Dataset] class");
+        if (!modelIsModel && !dataIsDataset && Has(modelType, DatasetParser.DatasetAttribute) && Has(dataType, ModelParser.ModelAttribute))
+            Report(DiagnosticDescriptors.ExperimentTypes, location,
+                $"its arguments are swapped: {modelType!.Name} is the [Dataset] and {dataType!.Name} the [Model]",
+                $"write [Experiment(typeof({dataType.Name}), typeof({modelType.Name}))]");
         else
         {
-            data = DatasetParser.Parse(dataType).Spec;
-            if (!dataType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
-                Problem(location, $"{dataType.Name} needs a public parameterless constructor so the experiment can create it");
+            string modelName = modelType?.Name ?? "the model type", dataName = dataType?.Name ?? "the data type";
+            if (!modelIsModel)
+                Report(DiagnosticDescriptors.ExperimentTypes, location, $"the first argument, {modelName}, is not a [Model] class",
+                    Has(modelType, DatasetParser.DatasetAttribute)
+                        ? $"{modelName} is a [Dataset]; name the [Model] class first"
+                        : $"name a [Model] class first, or declare {modelName} with [Model(\"x: ...\")] and its layers");
+            if (!dataIsDataset)
+                Report(DiagnosticDescriptors.ExperimentTypes, location, $"the second argument, {dataName}, is not a [Dataset] class",
+                    Has(dataType, ModelParser.ModelAttribute)
+                        ? $"{dataName} is a [Model]; name the [Dataset] class second"
+                        : $"name a [Dataset] class second, or declare {dataName} with [Dataset(\"x: ...\", Target = \"class: N\")] as an IDataSource");
+        }
+        if (modelIsModel && ModelParser.Parse(modelType!, cancellation) is { Spec: { } modelSpec, Diagnostics.Count: 0 })
+            model = ShapeChecker.Check(modelSpec).Spec; // a broken model reports its own errors where it is declared
+        if (dataIsDataset)
+        {
+            data = DatasetParser.Parse(dataType!).Spec;
+            if (!dataType!.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
+                    $"experiment {type.Name} creates it with new {dataType.Name}(), but it has no public parameterless constructor; add one"));
         }
 
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");
-        if (supervised is null) Problem(location, "declare how to train it, e.g. [Supervised(Loss.CrossEntropy)]");
-        string loss = supervised is null ? "CrossEntropy" : EnumName(supervised.ConstructorArguments[0]);
+        if (supervised is null)
+            Report(DiagnosticDescriptors.NoTrainingParadigm, location, modelType?.Name ?? "its model", ParadigmFor(data));
+        string loss = supervised is null ? "" : EnumName(supervised.ConstructorArguments[0]);
         var optimizerAttribute = Find(attributes, "SciDsl.OptimizerAttribute");
         var trainAttribute = Find(attributes, "SciDsl.TrainAttribute");
         var optimizer = optimizerAttribute is null ? null : AttributeArguments.From(optimizerAttribute);
         var train = trainAttribute is null ? null : AttributeArguments.From(trainAttribute);
         var trainLocation = trainAttribute is null ? location : ModelParser.LocationOf(trainAttribute);
+        var optimizerLocation = optimizerAttribute is null ? location : ModelParser.LocationOf(optimizerAttribute);
 
         var spec = new ExperimentSpec(
             DeclaredTypeReader.Read(type),
@@ -69,22 +88,38 @@ internal static class ExperimentParser
             train?.Int("Seed", 42) ?? 42,
             train?.Double("ValidationSplit", 0.2) ?? 0.2);
 
-        if (spec.Epochs <= 0) Problem(trainLocation, $"Epochs must be positive but is {spec.Epochs}");
-        if (spec.BatchSize <= 0) Problem(trainLocation, $"BatchSize must be positive but is {spec.BatchSize}");
-        if (!(spec.ValidationSplit >= 0 && spec.ValidationSplit < 1)) Problem(trainLocation, $"ValidationSplit must be in [0, 1) but is {Literal.Double(spec.ValidationSplit)}");
-        if (!(spec.LearningRate > 0)) Problem(location, $"LearningRate must be positive but is {Literal.Double(spec.LearningRate)}");
+        void OutOfRange(LocationInfo? at, string setting, string range, string value, string example) =>
+            Report(DiagnosticDescriptors.TrainingSettingOutOfRange, at, setting, range, value, example);
+        if (spec.Epochs <= 0) OutOfRange(trainLocation, "Epochs", "positive", Literal.Long(spec.Epochs), "[Train(Epochs = 10)]");
+        if (spec.BatchSize <= 0) OutOfRange(trainLocation, "BatchSize", "positive", Literal.Long(spec.BatchSize), "[Train(BatchSize = 32)]");
+        if (!(spec.ValidationSplit >= 0 && spec.ValidationSplit < 1))
+            OutOfRange(trainLocation, "ValidationSplit", "in [0, 1)", Literal.Double(spec.ValidationSplit), "[Train(ValidationSplit = 0.2)]");
+        if (!(spec.LearningRate > 0))
+            OutOfRange(optimizerLocation, "LearningRate", "positive", Literal.Double(spec.LearningRate), $"[Optimizer(Optim.{spec.Optimizer}, LearningRate = 0.001)]");
 
         if (model is not null && data is not null)
         {
             if (model.ConstructorSymbols.Count > 0)
-                Problem(location, $"model {model.Type.Name} needs constructor arguments ({string.Join(", ", model.ConstructorSymbols)}); give those sizes numbers to train it in an experiment");
+                Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", model.ConstructorSymbols),
+                    model.ConstructorSymbols.Count == 1 ? "that size a number" : "those sizes numbers");
             ExperimentChecks.SampleFitsInput(type.Name, model, data, location, diagnostics);
-            ExperimentChecks.LossFitsOutput(type.Name, model, data, loss,
-                supervised is null ? location : ModelParser.LocationOf(supervised) ?? location, diagnostics);
+            // Without a paradigm there is no loss to check: SD3001 alone says what is missing.
+            if (supervised is not null)
+                ExperimentChecks.LossFitsOutput(type.Name, model, data, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The paradigm that fits the data's target, e.g. <c>[Supervised(Loss.MSE)] (dataset Prices has value targets)</c>.</summary>
+    private static string ParadigmFor(DatasetSpec? data) => data switch
+    {
+        null => "[Supervised(Loss.CrossEntropy)] for class targets or [Supervised(Loss.MSE)] for value targets",
+        { TargetKind: "Value" } => $"[Supervised(Loss.MSE)] (dataset {data.Type.Name} has value targets)",
+        _ => $"[Supervised(Loss.CrossEntropy)] (dataset {data.Type.Name} has class targets)",
+    };
+
+    private static bool Has(INamedTypeSymbol? type, string attribute) => type is not null && Find(type.GetAttributes(), attribute) is not null;
 
     private static AttributeData? Find(IEnumerable<AttributeData> attributes, string name) =>
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);

@@ -78,8 +78,8 @@ internal static class ModelParser
         var kind = LayerRegistry.Find(kindName);
         if (kind is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
-                $"SciDsl has no layer kind '{kindName}' (known: {string.Join(", ", LayerRegistry.All.Select(k => k.AttributeName))})"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayerKind, location, kindName,
+                string.Join(", ", LayerRegistry.All.Take(3).Select(k => k.AttributeName))));
             return null;
         }
 
@@ -130,7 +130,8 @@ internal static class ModelParser
         {
             var tensors = SignatureParser.Parse(text, out string? error);
             if (tensors is null)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, text ?? "", error!));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, text ?? "",
+                    ShapeStringAdvice.For(text ?? "") ?? error!));
             return tensors;
         }
         catch (OverflowException e)

@@ -30,7 +30,7 @@ internal static class SignatureParser
             if (tensor is null) return null;
             if (tensors.Any(t => t.Name == tensor.Name))
             {
-                error = $"'{tensor.Name}' is declared twice";
+                error = $"'{tensor.Name}' is declared twice; give each input its own name";
                 return null;
             }
             tensors.Add(tensor);

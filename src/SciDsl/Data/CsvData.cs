@@ -4,13 +4,15 @@ namespace SciDsl;
 
 /// <summary>
 /// Reads numeric text tables (comma- or whitespace-separated, optionally gzip-compressed) into tensors,
-/// for <see cref="IDataSource"/> implementations.
+/// for <see cref="IDataSource"/> implementations. A gzip file is checked against its trailer (CRC-32 and length),
+/// so a cut-off file is an error rather than its first rows; every value must fit float32, and empty fields or
+/// <c>NaN</c> are errors unless <see cref="CsvOptions.AllowMissingValues"/> reads them as NaN.
 /// </summary>
 public static class CsvData
 {
     /// <summary>Features float32 <c>[N, F]</c> (every column but the label) and labels as <see cref="CsvOptions.Labels"/> says.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">A field is not a number, a row has a different column count, a class label is not a whole number ≥ 0, or there is no data.</exception>
+    /// <exception cref="DataFormatException">The path is a directory, the gzip data is cut off or damaged, a field is not a finite float32 number (or is missing without <see cref="CsvOptions.AllowMissingValues"/>), a row has a different column count, a class label is not a whole number ≥ 0, or there is no data.</exception>
     public static LabelledData Load(string path, CsvOptions? options = null)
     {
         options ??= new CsvOptions();
@@ -42,7 +44,7 @@ public static class CsvData
 
     /// <summary>Every column as float32 <c>[N, C]</c>, e.g. a features-only or targets-only file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">A field is not a number, a row has a different column count, or there is no data.</exception>
+    /// <exception cref="DataFormatException">The path is a directory, the gzip data is cut off or damaged, a field is not a finite float32 number (or is missing without <see cref="CsvOptions.AllowMissingValues"/>), a row has a different column count, or there is no data.</exception>
     public static torch.Tensor LoadMatrix(string path, CsvOptions? options = null)
     {
         var table = CsvTable.Read(path, options ?? new CsvOptions());

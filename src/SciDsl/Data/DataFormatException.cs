@@ -1,6 +1,6 @@
 namespace SciDsl;
 
-/// <summary>A data file could not be read: a malformed number, a wrong column count or no data.</summary>
+/// <summary>A data file could not be read: a directory instead of a file, cut-off or damaged gzip data, a malformed, missing or non-finite number, a wrong column count or no data.</summary>
 public sealed class DataFormatException(string path, int? line, int? column, string? text, string problem)
     : Exception(Describe(path, line, column, text, problem))
 {

@@ -17,42 +17,15 @@ internal static class AtomicFile
             throw new OnnxExportException(path, $"the directory '{directory}' does not exist");
         }
 
-        // Same directory as the target, so the final rename never crosses file systems.
-        string tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        bool renamed = false;
         try
         {
-            using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(tempPath, fullPath, overwrite: true);
-            renamed = true;
+            // Exports have no lock of their own: only temp files old and unlocked enough to be a killed export's go.
+            AtomicReplace.DeleteAbandonedTemps(fullPath, AtomicReplace.AbandonedAfter);
+            AtomicReplace.Write(fullPath, write);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OnnxExportException(path, e.Message, e);
-        }
-        finally
-        {
-            if (!renamed)
-            {
-                TryDelete(tempPath);
-            }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the original failure is the one worth reporting.
         }
     }
 }

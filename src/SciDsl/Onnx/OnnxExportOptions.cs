@@ -8,7 +8,10 @@ public sealed record OnnxExportOptions
 
     private readonly int _opset = 17;
 
-    /// <summary>Default-domain opset, 13 to 21 (the exporter emits opset-13+ semantics, e.g. single-axis Softmax).</summary>
+    /// <summary>
+    /// Default-domain opset, 13 to 21 (the exporter emits opset-13+ semantics, e.g. single-axis Softmax).
+    /// Every layer is written in operators this opset defines: LayerNorm, for one, as its arithmetic below 17.
+    /// </summary>
     public int Opset
     {
         get => _opset;

@@ -34,6 +34,9 @@ public sealed class OnnxGraphBuilder
         _graph = new GraphProto { Name = signature.Model };
     }
 
+    /// <summary>The default-domain opset being written; generated code picks each layer's operators by it.</summary>
+    public int Opset => _options.Opset;
+
     /// <summary>Declares a graph input; returns its value name (the input's name).</summary>
     public string Input(TensorSignature input)
     {

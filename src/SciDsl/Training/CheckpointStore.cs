@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TorchSharp;
+using TorchSharp.Modules;
 
 namespace SciDsl;
 
-/// <summary>What a checkpoint's JSON sidecar records so a run can resume.</summary>
+/// <summary>What a checkpoint records besides weights and optimizer state so a run can resume.</summary>
 internal sealed record CheckpointState(
     string Model,
     int Epoch,
@@ -13,67 +15,140 @@ internal sealed record CheckpointState(
     int EpochsWithoutImprovement);
 
 /// <summary>
-/// Writes a checkpoint as three files, each atomically (temp file, then rename): the weights at
-/// <see cref="WeightsPath"/> (plain <c>module.save</c>, so <c>model.load(path)</c> works), the optimizer
-/// state beside it (<c>.optim</c>) and the resume state (<c>.json</c>), written last as the commit marker.
+/// One run's checkpoint: a single <see cref="CheckpointFile"/> (resume state, weights, optimizer state, checksum)
+/// replaced atomically after every epoch, and the best weights beside it as a plain <c>module.save</c> file.
+/// Holds an OS lock on <c>&lt;checkpoint&gt;.lock</c> while open, so a second run on the same path is refused;
+/// the OS releases it when the process ends, however it ends.
 /// </summary>
-internal sealed class CheckpointStore(string weightsPath)
+internal sealed class CheckpointStore : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public string WeightsPath { get; } = Path.GetFullPath(weightsPath);
-    public string BestWeightsPath => Path.ChangeExtension(WeightsPath, ".best" + Path.GetExtension(WeightsPath));
-    private string OptimizerPath => WeightsPath + ".optim";
-    private string StatePath => WeightsPath + ".json";
+    /// <summary>Test seam: told just before and just after the rename that commits the checkpoint of an epoch.</summary>
+    internal static Action<ReplaceStage, int>? CommitObserver;
 
-    public static string DefaultPath(string modelName) =>
-        Path.Combine(Directory.GetCurrentDirectory(), "checkpoints", modelName + ".ckpt");
+    private readonly FileStream runLock;
 
-    public void Save(torch.nn.Module model, torch.optim.Optimizer optimizer, CheckpointState state)
+    private CheckpointStore(string path, FileStream runLock)
     {
-        WriteAtomically(WeightsPath, path => model.save(path));
-        if (optimizer is TorchSharp.Modules.OptimizerHelper helper)
-            WriteAtomically(OptimizerPath, helper.save_state_dict);
-        WriteAtomically(StatePath, path => File.WriteAllText(path, JsonSerializer.Serialize(state, Json)));
+        CheckpointPath = path;
+        this.runLock = runLock;
     }
 
-    public void SaveBest(torch.nn.Module model) => WriteAtomically(BestWeightsPath, path => model.save(path));
+    public string CheckpointPath { get; }
+    public string BestWeightsPath => Path.ChangeExtension(CheckpointPath, ".best" + Path.GetExtension(CheckpointPath));
 
-    /// <summary>Restores weights and optimizer state; null when there is no complete checkpoint to resume from.</summary>
-    public CheckpointState? TryRestore(torch.nn.Module model, torch.optim.Optimizer optimizer, string modelName)
+    public static string DefaultPath(string name) =>
+        Path.Combine(Directory.GetCurrentDirectory(), "checkpoints", name + ".ckpt");
+
+    /// <summary>Takes the run lock and removes temp files that killed runs left.</summary>
+    /// <exception cref="CheckpointException">Another run holds the lock.</exception>
+    public static CheckpointStore Open(string path)
     {
-        if (!File.Exists(WeightsPath) || !File.Exists(StatePath)) return null;
-        var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(StatePath), Json)
-            ?? throw new InvalidDataException($"Checkpoint state '{StatePath}' is empty.");
-        if (state.Model != modelName)
-            throw new InvalidOperationException($"Cannot resume {modelName} from '{WeightsPath}': it holds a {state.Model}.");
+        string fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        string lockPath = fullPath + ".lock";
+        FileStream runLock;
         try
         {
-            model.load(WeightsPath);
+            runLock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        catch (IOException e)
         {
-            throw new InvalidOperationException($"Cannot resume {modelName} from '{WeightsPath}': the weights do not fit the model ({e.Message}).", e);
+            throw new CheckpointException(fullPath,
+                $"in use by another training run, which holds '{lockPath}'. Wait for it to finish, or give this run another TrainOptions.CheckpointPath.", e);
         }
-        if (optimizer is TorchSharp.Modules.OptimizerHelper helper && File.Exists(OptimizerPath))
-            helper.load_state_dict(OptimizerPath);
+        var store = new CheckpointStore(fullPath, runLock);
+        // Holding the lock, every temp file of these targets belongs to a run that no longer writes.
+        AtomicReplace.DeleteAbandonedTemps(store.CheckpointPath, TimeSpan.Zero);
+        AtomicReplace.DeleteAbandonedTemps(store.BestWeightsPath, TimeSpan.Zero);
+        return store;
+    }
+
+    public void Save(torch.nn.Module model, OptimizerHelper optimizer, CheckpointState state)
+    {
+        byte[] resumeState = JsonSerializer.SerializeToUtf8Bytes(state, Json);
+        WriteOrExplain(CheckpointPath, () => AtomicReplace.Write(CheckpointPath,
+            stream => CheckpointFile.Write(stream, writer => writer.Write(resumeState), writer => model.save(writer), optimizer.save_state_dict),
+            stage => CommitObserver?.Invoke(stage, state.Epoch)));
+    }
+
+    public void SaveBest(torch.nn.Module model) => WriteOrExplain(BestWeightsPath, () => AtomicReplace.Write(BestWeightsPath, stream =>
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        model.save(writer);
+    }));
+
+    private static void WriteOrExplain(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(path, $"could not be written ({e.Message}); the previous file there is unchanged.", e);
+        }
+    }
+
+    /// <summary>Restores weights and optimizer state; null when there is no checkpoint file at all.</summary>
+    /// <exception cref="CheckpointException">The checkpoint is damaged, incomplete, or does not fit the model or optimizer.</exception>
+    public CheckpointState? TryRestore(torch.nn.Module model, OptimizerHelper optimizer, string modelName)
+    {
+        if (!File.Exists(CheckpointPath)) return null;
+        using var checkpoint = CheckpointFile.Open(CheckpointPath);
+        var state = ReadState(checkpoint, modelName);
+        LoadWeights(checkpoint, model, modelName);
+        try
+        {
+            checkpoint.Read(CheckpointSection.OptimizerState, optimizer.load_state_dict);
+        }
+        catch (Exception e) when (e is not CheckpointException)
+        {
+            // Whatever TorchSharp throws on state it cannot take, the cause is this file.
+            throw new CheckpointException(CheckpointPath, $"its optimizer state does not fit this run's {optimizer.GetType().Name} ({e.Message}).", e);
+        }
         return state;
     }
 
-    private static void WriteAtomically(string path, Action<string> write)
+    /// <summary>Loads only the weights of a checkpoint, after checking it is whole.</summary>
+    public static void LoadWeights(torch.nn.Module model, string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + ".tmp";
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath)) throw new CheckpointException(fullPath, "no such file.");
+        using var checkpoint = CheckpointFile.Open(fullPath);
+        LoadWeights(checkpoint, model, model.GetType().Name);
+    }
+
+    private static void LoadWeights(CheckpointFile.Reader checkpoint, torch.nn.Module model, string modelName)
+    {
         try
         {
-            write(temp);
-            File.Move(temp, path, overwrite: true);
+            checkpoint.Read(CheckpointSection.Weights, reader => model.load(reader));
         }
-        catch
+        catch (Exception e) when (e is not CheckpointException)
         {
-            // The previous checkpoint stays as it was; no half-written temp file is left beside it.
-            File.Delete(temp);
-            throw;
+            throw new CheckpointException(checkpoint.Path, $"its weights do not fit {modelName} ({e.Message}).", e);
         }
     }
+
+    private static CheckpointState ReadState(CheckpointFile.Reader checkpoint, string modelName)
+    {
+        CheckpointState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<CheckpointState>(checkpoint.ReadBytes(CheckpointSection.ResumeState), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointException(checkpoint.Path, $"its resume state is not valid JSON ({e.Message}).", e);
+        }
+        if (state is null || state.History is null || state.Epoch < 1 || state.Epoch != state.History.Count)
+            throw new CheckpointException(checkpoint.Path, "its resume state is inconsistent (the epoch does not match the recorded history).");
+        if (state.Model != modelName)
+            throw new CheckpointException(checkpoint.Path, $"it holds a {state.Model}, not a {modelName}. Give this run another TrainOptions.CheckpointPath.");
+        return state;
+    }
+
+    public void Dispose() => runLock.Dispose();
 }

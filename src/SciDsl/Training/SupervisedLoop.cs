@@ -12,7 +12,7 @@ internal sealed class SupervisedLoop(
     string source,
     DatasetSignature signature,
     DataSplit split,
-    torch.optim.Optimizer optimizer,
+    TorchSharp.Modules.OptimizerHelper optimizer,
     CheckpointStore store)
 {
     private readonly bool classifies = config.Loss == Loss.CrossEntropy;
@@ -44,7 +44,7 @@ internal sealed class SupervisedLoop(
 
             bool stop = TrackImprovement(metrics);
             store.Save(model, optimizer, new CheckpointState(modelName, epoch, history, bestMonitoredLoss, bestValidationLoss, epochsWithoutImprovement));
-            lastGoodCheckpoint = store.WeightsPath;
+            lastGoodCheckpoint = store.CheckpointPath;
             progress.EpochCompleted(metrics, totalEpochs);
             if (stop)
             {
@@ -57,15 +57,20 @@ internal sealed class SupervisedLoop(
 
     private void RestoreFromCheckpoint(ITrainingProgress progress)
     {
-        if (store.TryRestore(model, optimizer, modelName) is not { } state) return;
+        if (store.TryRestore(model, optimizer, modelName) is not { } state)
+        {
+            // Only a missing file means "nothing to resume"; a damaged or incomplete one has thrown.
+            progress.Note($"no checkpoint at {store.CheckpointPath}; starting {modelName} from scratch");
+            return;
+        }
         // The saved optimizer state carries the old learning rate; the config given now decides it.
         foreach (var group in optimizer.ParamGroups) group.LearningRate = config.LearningRate;
         history = state.History;
         bestMonitoredLoss = state.BestMonitoredLoss;
         bestValidationLoss = state.BestValidationLoss;
         epochsWithoutImprovement = state.EpochsWithoutImprovement;
-        lastGoodCheckpoint = store.WeightsPath;
-        progress.Note($"resumed {modelName} after epoch {state.Epoch} from {store.WeightsPath}");
+        lastGoodCheckpoint = store.CheckpointPath;
+        progress.Note($"resumed {modelName} after epoch {state.Epoch} from {store.CheckpointPath}");
     }
 
     /// <summary>Updates the best losses (saving the best weights) and says whether early stopping is due.</summary>

@@ -9,12 +9,15 @@ public static class SupervisedTrainer
     /// <summary>
     /// Seeds torch, builds the model, checks and splits the data, then trains with a checkpoint after every epoch.
     /// </summary>
+    /// <param name="experimentName">Names the default checkpoint, <c>checkpoints/&lt;experimentName&gt;.ckpt</c>; generated experiments pass their full name. Default: the model's name.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or the data set is too small for the split.</exception>
     /// <exception cref="DataShapeException">The loaded data does not match <paramref name="signature"/>.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="CheckpointException">Another run uses the checkpoint path, or <see cref="TrainOptions.Resume"/> found a damaged or unfitting checkpoint.</exception>
     /// <exception cref="OperationCanceledException"><see cref="TrainOptions.Cancellation"/> was cancelled.</exception>
     public static TrainingResult<TModel> Run<TModel>(
-        TrainConfig config, Func<TModel> createModel, IDataSource data, DatasetSignature signature, TrainOptions? options = null)
+        TrainConfig config, Func<TModel> createModel, IDataSource data, DatasetSignature signature, TrainOptions? options = null,
+        string? experimentName = null)
         where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -29,6 +32,7 @@ public static class SupervisedTrainer
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
         string source = data.GetType().Name;
+        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
 
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
@@ -36,12 +40,11 @@ public static class SupervisedTrainer
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
-        var store = new CheckpointStore(options.CheckpointPath ?? CheckpointStore.DefaultPath(modelName));
         var loop = new SupervisedLoop(config, options, model, modelName, source, signature, split, optimizer, store);
 
         var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
         return new TrainingResult<TModel>(
-            model, history, store.WeightsPath, loop.HasBestCheckpoint ? store.BestWeightsPath : null, stopReason, clock.Elapsed);
+            model, history, store.CheckpointPath, loop.HasBestCheckpoint ? store.BestWeightsPath : null, stopReason, clock.Elapsed);
     }
 
     private static void CheckLossFitsTarget(Loss loss, TargetKind target)
@@ -51,7 +54,7 @@ public static class SupervisedTrainer
             throw new ArgumentException($"Loss.{loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {target.ToString().ToLowerInvariant()} targets.", "signature");
     }
 
-    private static torch.optim.Optimizer CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
+    private static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
     {
         // PyTorch's defaults (beta2 = 0.999), so results carry over from Python recipes.
         Optim.Adam => torch.optim.Adam(model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, weight_decay: config.WeightDecay),

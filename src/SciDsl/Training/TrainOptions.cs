@@ -19,12 +19,21 @@ public sealed class TrainOptions
     /// <summary>Overrides <see cref="TrainConfig.Epochs"/>; with <see cref="Resume"/> it is the total, counting epochs already done.</summary>
     public int? Epochs { get; init; }
 
-    /// <summary>Where the weights are saved after every epoch. Default: <c>checkpoints/&lt;ModelName&gt;.ckpt</c> under the current directory.</summary>
+    /// <summary>
+    /// Where the checkpoint is written after every epoch: one file holding weights, optimizer state and resume state
+    /// with a checksum, replaced atomically (<see cref="Checkpoint.LoadWeights"/> reads its weights). The best weights go
+    /// beside it as <c>&lt;name&gt;.best.ckpt</c> (plain <c>module.save</c>). While the run lasts it holds an OS lock on
+    /// <c>&lt;path&gt;.lock</c>, so a second run on the same path is refused. Default: <c>checkpoints/&lt;Experiment&gt;.ckpt</c>
+    /// under the current directory, keyed by the experiment's full name (by the model's name when
+    /// <see cref="SupervisedTrainer.Run{TModel}"/> is called directly without an experiment name).
+    /// </summary>
     public string? CheckpointPath { get; init; }
 
     /// <summary>
-    /// Continue from the checkpoint if present: weights, optimizer state, epoch counter, history and early-stopping state.
-    /// The learning rate is the config's, so a resumed run can lower it.
+    /// Continue from the checkpoint: weights, optimizer state, epoch counter, history and early-stopping state.
+    /// The learning rate is the config's, so a resumed run can lower it. With no checkpoint file at the path the run
+    /// starts from scratch and says so ("no checkpoint at …"); a checkpoint that is damaged, incomplete, or of another
+    /// model or optimizer throws <see cref="CheckpointException"/> instead of being ignored.
     /// </summary>
     public bool Resume { get; init; }
 

@@ -14,8 +14,8 @@ public enum StopReason
 /// <summary>The trained model and how it got there.</summary>
 /// <param name="Model">The model after the last epoch (the best-validation weights are in <paramref name="BestCheckpointPath"/>).</param>
 /// <param name="History">Every epoch, including those of a resumed run.</param>
-/// <param name="CheckpointPath">The last epoch's weights (<c>model.load(path)</c> restores them).</param>
-/// <param name="BestCheckpointPath">The weights with the lowest validation loss; null without validation.</param>
+/// <param name="CheckpointPath">The last epoch's checkpoint (<see cref="Checkpoint.LoadWeights"/> restores its weights; <see cref="TrainOptions.Resume"/> continues from it).</param>
+/// <param name="BestCheckpointPath">The weights with the lowest validation loss (<c>model.load(path)</c> restores them); null without validation.</param>
 /// <param name="Elapsed">Wall time of this call.</param>
 public sealed record TrainingResult<TModel>(
     TModel Model,

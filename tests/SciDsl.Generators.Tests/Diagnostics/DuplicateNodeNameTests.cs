@@ -10,7 +10,7 @@ public class DuplicateNodeNameTests
     {
         var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Linear(8, Name = \"dense\")]", "[Linear(4, Name = \"dense\")]"));
 
-        DiagnosticAssert.Single(run, "SD2004", ModelSource.LayerLine(2), "Name 'dense'", "Linear(4, Name = \"dense\")", "already used by Linear(8, Name = \"dense\") 'dense'");
+        DiagnosticAssert.Single(run, "SD2004", ModelSource.LayerLine(2), "Name 'dense'", "Linear(4, Name = \"dense\")", "already used by Linear(8, Name = \"dense\") 'dense'", "rename one of them");
     }
 
     [Fact]

@@ -33,11 +33,4 @@ public class InvalidLayerArgumentTests
         DiagnosticAssert.Single(run, "SD2003", ModelSource.LayerLine(1), layer.Trim('[', ']'), problem);
     }
 
-    [Fact]
-    public void User_attribute_deriving_from_LayerAttribute_is_not_a_known_kind()
-    {
-        var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Mystery]") + "public sealed class MysteryAttribute : LayerAttribute;\n");
-
-        DiagnosticAssert.Single(run, "SD2003", ModelSource.LayerLine(1), "no layer kind 'Mystery'", "Linear");
-    }
 }

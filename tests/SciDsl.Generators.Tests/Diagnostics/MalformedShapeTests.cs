@@ -41,12 +41,29 @@ public class MalformedShapeTests
     }
 
     [Theory]
-    [InlineData("x: B,linear_1", "[Linear(2)]", "'linear_1'", "the name of an input or layer")]
-    [InlineData("x: B,16", "[Linear(\"forward\")]", "'forward'", "a generated member")]
-    public void Size_symbols_that_clash_with_member_names_are_rejected(string inputs, string layer, params string[] words)
+    [InlineData("x: (B, 1, 8, 8)", "without parentheses", "write \"x: B,1,8,8\"")]
+    [InlineData("x: [B, 1, 8, 8]", "brackets need an element type", "write \"x: B,1,8,8\" or \"x: float32[B,1,8,8]\"")]
+    [InlineData("x=B,1,8,8", "':', not '='", "write \"x: B,1,8,8\"")]
+    [InlineData("x: B;1;8;8", "';' separates inputs", "write \"x: B,1,8,8\"")]
+    [InlineData("x: B,16, mask: B,16", "separate inputs with ';'", "write \"x: B,16; mask: B,16\"")]
+    [InlineData("(B, 16)", "name the input", "write \"x: B,16\"")]
+    public void Foreign_shape_forms_say_how_to_write_them(string inputs, params string[] words)
     {
-        var run = GeneratorHarness.Run(ModelSource.Of(inputs, layer));
+        var run = GeneratorHarness.Run(ModelSource.Of(inputs, "[Linear(2)]"));
 
-        DiagnosticAssert.Single(run, "SD2001", ModelSource.ModelLine, words.Prepend("becomes a constructor parameter").ToArray());
+        DiagnosticAssert.Single(run, "SD2001", ModelSource.ModelLine, words.Prepend($"Malformed shape \"{inputs}\"").ToArray());
+    }
+
+    [Fact]
+    public void Foreign_form_of_a_dataset_sample_is_rewritten_without_a_batch_dim()
+    {
+        var run = GeneratorHarness.Run(
+            "using SciDsl;\n" +
+            "[Dataset(\"x: (1, 8, 8)\", Target = \"class: 10\")]\n" +
+            "public partial class Images : IDataSource\n" +
+            "{ public LabelledData Load() => throw new System.NotSupportedException(); }\n");
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2001", 2, "without parentheses", "write \"x: 1,8,8\"");
     }
 }

@@ -10,7 +10,7 @@ public class UnknownNameTests
     {
         var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Linear(8, Name = \"hidden\")]", "[Linear(2, From = \"hiden\")]"));
 
-        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(2), "refers to 'hiden'", "known names: x, hidden");
+        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(2), "refers to 'hiden'", "known names: x, hidden (did you mean 'hidden'?)");
     }
 
     [Fact]
@@ -18,7 +18,8 @@ public class UnknownNameTests
     {
         var run = GeneratorHarness.Run(ModelSource.Of("x: B,16", "[Linear(8, From = \"late\")]", "[Linear(2, Name = \"late\")]"));
 
-        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(1), "refers to 'late'");
+        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(1), "refers to 'late'",
+            "'late' is Linear(2, Name = \"late\"), declared after it", "move one of them");
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public class UnknownNameTests
     {
         var run = GeneratorHarness.Run(ModelSource.OfClass("[Output(\"ghost\")]\npublic partial class Net;", "x: B,16", "[Linear(2)]"));
 
-        DiagnosticAssert.Single(run, "SD2002", ModelSource.ModelLine, "[Output]", "refers to 'ghost'");
+        DiagnosticAssert.Single(run, "SD2002", ModelSource.ModelLine, "[Output]", "refers to 'ghost'", "known names: x, linear_1");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SciDsl.Generators.Tests.EndToEnd;
 
 /// <summary>
@@ -61,16 +59,6 @@ public sealed class DotnetBuildTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        var start = new ProcessStartInfo("dotnet", ["build", "-nologo", "-clp:NoSummary", "-p:UseSharedCompilation=false"])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var build = Process.Start(start)!;
-        var error = build.StandardError.ReadToEndAsync();
-        string output = build.StandardOutput.ReadToEnd() + error.Result;
-        build.WaitForExit();
-        return (build.ExitCode, output);
+        return DotnetCli.Run(directory, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
     }
 }

@@ -23,7 +23,22 @@ partial class Mlp
         string gelu_1_add = onnx.Node("Add", "gelu_1/add", [gelu_1_erf, onnx.Constant("gelu_1/one", 1f)]);
         string gelu_1_mul = onnx.Node("Mul", "gelu_1/mul", [x, gelu_1_add]);
         x = onnx.Node("Mul", "gelu_1", [gelu_1_mul, onnx.Constant("gelu_1/half", 0.5f)]);
-        x = onnx.Node("LayerNormalization", "layernorm_1", [x, onnx.Parameter("layernorm_1.weight", layernorm_1.weight!), onnx.Parameter("layernorm_1.bias", layernorm_1.bias!)], OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", 1E-05f));
+        if (onnx.Opset >= 17)
+        {
+            x = onnx.Node("LayerNormalization", "layernorm_1", [x, onnx.Parameter("layernorm_1.weight", layernorm_1.weight!), onnx.Parameter("layernorm_1.bias", layernorm_1.bias!)], OnnxAttribute.Int("axis", -1), OnnxAttribute.Float("epsilon", 1E-05f));
+        }
+        else
+        {
+            string layernorm_1_mean = onnx.Node("ReduceMean", "layernorm_1/mean", [x], OnnxAttribute.Ints("axes", -1));
+            string layernorm_1_centred = onnx.Node("Sub", "layernorm_1/centred", [x, layernorm_1_mean]);
+            string layernorm_1_square = onnx.Node("Mul", "layernorm_1/square", [layernorm_1_centred, layernorm_1_centred]);
+            string layernorm_1_variance = onnx.Node("ReduceMean", "layernorm_1/variance", [layernorm_1_square], OnnxAttribute.Ints("axes", -1));
+            string layernorm_1_shifted = onnx.Node("Add", "layernorm_1/shifted", [layernorm_1_variance, onnx.Constant("layernorm_1/eps", 1E-05f)]);
+            string layernorm_1_deviation = onnx.Node("Sqrt", "layernorm_1/deviation", [layernorm_1_shifted]);
+            string layernorm_1_normalised = onnx.Node("Div", "layernorm_1/normalised", [layernorm_1_centred, layernorm_1_deviation]);
+            string layernorm_1_scaled = onnx.Node("Mul", "layernorm_1/scaled", [layernorm_1_normalised, onnx.Parameter("layernorm_1.weight", layernorm_1.weight!)]);
+            x = onnx.Node("Add", "layernorm_1", [layernorm_1_scaled, onnx.Parameter("layernorm_1.bias", layernorm_1.bias!)]);
+        }
         x = onnx.Node("Gemm", "linear_2", [x, onnx.Parameter("linear_2.weight", linear_2.weight!), onnx.Parameter("linear_2.bias", linear_2.bias!)], OnnxAttribute.Int("transB", 1));
         onnx.Output(Signature.Outputs[0], x);
         onnx.Save(path);

@@ -145,6 +145,149 @@ public sealed class CsvDataTests : IDisposable
         Assert.Contains(path, error.Message);
     }
 
+    [Fact]
+    public void Digits_cut_at_10000_bytes_fail_naming_the_file_instead_of_loading_the_first_rows()
+    {
+        string path = temp.File("digits.csv.gz");
+        File.WriteAllBytes(path, File.ReadAllBytes(DigitImages.DefaultPath)[..10_000]);
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        // zlib decompresses these 10,000 bytes to 314 whole lines and the start of line 315.
+        Assert.Equal((path, 315), (error.FilePath, error.Line));
+        Assert.StartsWith($"{path}, line 315: the compressed data ends early or is damaged: the gzip trailer records a different CRC-32 and length than the ", error.Message);
+    }
+
+    [Fact]
+    public void A_value_cut_off_by_a_truncated_gzip_file_is_not_kept()
+    {
+        // Stored (uncompressed) deflate blocks let the cut fall exactly inside "1.2e+02".
+        byte[] whole = Gzip("1,1.5e+01\n2,1.2e+02\n", CompressionLevel.NoCompression);
+        int cut = Array.LastIndexOf(whole, (byte)'e');
+        string path = temp.File("cut.csv.gz");
+        File.WriteAllBytes(path, whole[..cut]);
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path, new CsvOptions { LabelColumn = 0, Labels = TargetKind.Value }));
+
+        Assert.Equal((path, 2), (error.FilePath, error.Line));
+    }
+
+    [Theory]
+    [InlineData(-8, "CRC-32")]
+    [InlineData(-4, "length")]
+    public void A_damaged_gzip_trailer_is_an_error(int offsetFromEnd, string field)
+    {
+        byte[] bytes = Gzip("1,2,0\n3,4,1\n", CompressionLevel.Optimal);
+        bytes[^-offsetFromEnd] ^= 0x01;
+        string path = temp.File("trailer.csv.gz");
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains(field, error.Message);
+    }
+
+    [Fact]
+    public void Concatenated_gzip_members_load_as_one_file_each_checked()
+    {
+        byte[] first = Gzip("1,2,0\n", CompressionLevel.Optimal), second = Gzip("3,4,1\n", CompressionLevel.Fastest);
+        string whole = temp.File("members.csv.gz"), cut = temp.File("cut-members.csv.gz");
+        File.WriteAllBytes(whole, [.. first, .. second, .. first]);
+        File.WriteAllBytes(cut, [.. first, .. second[..^3]]);
+
+        var data = CsvData.Load(whole);
+
+        Assert.Equal([1f, 2f, 3f, 4f, 1f, 2f], data.Features.data<float>().ToArray());
+        Assert.Equal([0L, 1L, 0L], data.Targets.data<long>().ToArray());
+        Assert.Contains("ends early", Assert.Throws<DataFormatException>(() => CsvData.Load(cut)).Message);
+    }
+
+    [Fact]
+    public void Optional_gzip_header_fields_are_skipped()
+    {
+        byte[] plain = Gzip("1,2,0\n3,4,1\n", CompressionLevel.Optimal);
+        byte[] fields = [4, 0, (byte)'S', (byte)'D', 1, 2, .. "digits.csv\0"u8, .. "made by hand\0"u8, 0xAB, 0xCD];
+        byte[] header = [0x1f, 0x8b, 8, 0x02 | 0x04 | 0x08 | 0x10, .. plain[4..10]]; // FHCRC, FEXTRA, FNAME, FCOMMENT
+        string path = temp.File("named.csv.gz");
+        File.WriteAllBytes(path, [.. header, .. fields, .. plain[10..]]);
+
+        var data = CsvData.Load(path);
+
+        Assert.Equal([1f, 2f, 3f, 4f], data.Features.data<float>().ToArray());
+    }
+
+    [Theory]
+    [InlineData("NaN", "NaN")]
+    [InlineData("Infinity", "infinite")]
+    [InlineData("-Infinity", "infinite")]
+    [InlineData("1e39", "float32")]
+    [InlineData("-1e39", "float32")]
+    [InlineData("1e400", "float32")]
+    public void Non_finite_and_float32_overflowing_cells_are_rejected_at_their_line_and_column(string cell, string problem)
+    {
+        string path = Write("nonfinite.csv", $"1,2,0\n3,{cell},1\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal((path, 2, 2, cell), (error.FilePath, error.Line, error.Column, error.Text));
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Rejected_missing_values_say_how_to_allow_them()
+    {
+        string path = Write("missing.csv", "1,,0\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path));
+
+        Assert.Equal((1, 2), (error.Line, error.Column));
+        Assert.Contains("AllowMissingValues", error.Message);
+    }
+
+    [Fact]
+    public void Allowed_missing_values_become_NaN_while_infinities_stay_errors()
+    {
+        string path = Write("missing.csv", "1,NaN,0\n,4,1\n");
+        string infinite = Write("infinite.csv", "1,Infinity,0\n");
+        var options = new CsvOptions { AllowMissingValues = true };
+
+        var data = CsvData.Load(path, options);
+
+        float[] features = data.Features.data<float>().ToArray();
+        Assert.Equal(1f, features[0]);
+        Assert.True(float.IsNaN(features[1]) && float.IsNaN(features[2]), string.Join(",", features));
+        Assert.Equal(4f, features[3]);
+        Assert.Contains("infinite", Assert.Throws<DataFormatException>(() => CsvData.Load(infinite, options)).Message);
+    }
+
+    [Fact]
+    public void A_missing_class_label_is_rejected_even_when_missing_values_are_allowed()
+    {
+        string path = Write("label.csv", "1,2,NaN\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path, new CsvOptions { AllowMissingValues = true }));
+
+        Assert.Equal((1, 3), (error.Line, error.Column));
+        Assert.Contains("class label", error.Message);
+    }
+
+    [Fact]
+    public void A_directory_given_as_the_data_path_is_named_as_a_directory()
+    {
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(temp.Path));
+
+        Assert.Equal($"{temp.Path}: is a directory, expected a data file.", error.Message);
+    }
+
+    private static byte[] Gzip(string text, CompressionLevel level)
+    {
+        using var bytes = new MemoryStream();
+        using (var gzip = new GZipStream(bytes, level))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return bytes.ToArray();
+    }
+
     private string Write(string name, string text)
     {
         string path = temp.File(name);

@@ -19,6 +19,13 @@ public partial class IrisSamples : IDataSource
 [Train(Epochs = 40, BatchSize = 16, Seed = 7, ValidationSplit = 0.2)]
 public partial class IrisExperiment;
 
+/// <summary>A second experiment on the same model and data, whose default checkpoint must not be IrisExperiment's.</summary>
+[Experiment(typeof(IrisMlp), typeof(IrisSamples))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.SGD, LearningRate = 0.05)]
+[Train(Epochs = 1, BatchSize = 16, Seed = 7, ValidationSplit = 0.2)]
+public partial class IrisSgdExperiment;
+
 [Model("x: B,3")]
 [Linear(1)]
 public partial class LinearRegressor;

@@ -35,6 +35,29 @@ public sealed class GeneratedExperimentTests : IDisposable
     }
 
     [Fact]
+    public void Experiments_sharing_a_model_keep_their_own_default_checkpoints()
+    {
+        string previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(directory);
+        try
+        {
+            string checkpoints = Path.Combine(Directory.GetCurrentDirectory(), "checkpoints");
+            var adam = new IrisExperiment().Run(new TrainOptions { Epochs = 1, Progress = ProgressMode.None });
+            var sgd = new IrisSgdExperiment().Run(new TrainOptions { Progress = ProgressMode.None });
+
+            Assert.Equal(Path.Combine(checkpoints, "SciDsl.Tests.Experiments.IrisExperiment.ckpt"), adam.CheckpointPath);
+            Assert.Equal(Path.Combine(checkpoints, "SciDsl.Tests.Experiments.IrisSgdExperiment.ckpt"), sgd.CheckpointPath);
+            var reloaded = new IrisMlp();
+            Checkpoint.LoadWeights(reloaded, adam.CheckpointPath);
+            Assert.Equal(Training.TrainingAssertions.Weights(adam.Model), Training.TrainingAssertions.Weights(reloaded));
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [Fact]
     public void Seeded_runs_are_reproducible()
     {
         var first = new IrisExperiment().Run(Options("first"));

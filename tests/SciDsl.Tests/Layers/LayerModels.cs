@@ -29,6 +29,7 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,3,4,4")][BatchNorm2d] public partial class BatchNorm2dModel : IGeneratedModel;
 [Model("x: B,3,6")][LayerNorm] public partial class LayerNormModel : IGeneratedModel;
 [Model("x: B,6")][LayerNorm(Eps = 1e-2)] public partial class LayerNormEpsModel : IGeneratedModel;
+[Model("x: B,6")][LayerNorm][Add("x", "layernorm_1")] public partial class LayerNormResidualModel : IGeneratedModel;
 
 [Model("x: B,3,5")][ReLU] public partial class ReLUModel : IGeneratedModel;
 [Model("x: B,3,5")][LeakyReLU] public partial class LeakyReLUModel : IGeneratedModel;

@@ -1,3 +1,4 @@
+using SciDsl.Onnx;
 using SciDsl.Tests.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,81 +7,110 @@ using SciDsl.Samples.Digits;
 namespace SciDsl.Tests.Layers;
 
 /// <summary>
-/// Every layer kind, as generated from its attribute: TorchSharp eval output has the declared
-/// shape and ONNX Runtime reproduces it (both optimisation levels) at batch 1 and 7.
+/// The run-time half of the per-layer table (the build-time half is LayerTableTests in
+/// SciDsl.Generators.Tests): for every layer kind, models generated from its attribute whose eval
+/// output has the shape worked out by hand with PyTorch's formula, and whose ONNX export reproduces
+/// it in ONNX Runtime (both optimisation levels, batch 1 and 7) at the lowest opset, 17 and the highest,
+/// using only operators the ONNX specification defines at that opset.
+/// A new layer kind fails <see cref="Every_layer_kind_has_a_parity_row"/> until it has rows here.
 /// </summary>
 public sealed class LayerParityTests
 {
-    private sealed record LayerCase(Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature);
-
-    private static LayerCase Case<TModel>() where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
-        new(() => new TModel(), TModel.Signature);
-
-    private static readonly IReadOnlyDictionary<string, LayerCase> Cases = new Dictionary<string, LayerCase>
+    /// <param name="Kind">The layer attribute under test; the model must declare it.</param>
+    /// <param name="Output">The expected output dims, computed by hand (not by the generator).</param>
+    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature, string Output)
     {
-        ["Linear [B,F]"] = Case<LinearModel>(),
-        ["Linear [B,F] no bias"] = Case<LinearNoBiasModel>(),
-        ["Linear [B,T,F]"] = Case<LinearSequenceModel>(),
-        ["Linear [B,T,F] no bias"] = Case<LinearSequenceNoBiasModel>(),
-        ["Conv1d stride padding"] = Case<Conv1dModel>(),
-        ["Conv1d dilation groups no bias"] = Case<Conv1dGroupedModel>(),
-        ["Conv2d"] = Case<Conv2dModel>(),
-        ["Conv2d stride padding dilation"] = Case<Conv2dStridedModel>(),
-        ["Conv2d groups no bias"] = Case<Conv2dGroupedModel>(),
-        ["MaxPool1d stride padding"] = Case<MaxPool1dModel>(),
-        ["MaxPool2d"] = Case<MaxPool2dModel>(),
-        ["MaxPool2d stride padding"] = Case<MaxPool2dPaddedModel>(),
-        ["AvgPool1d stride padding"] = Case<AvgPool1dModel>(),
-        ["AvgPool2d"] = Case<AvgPool2dModel>(),
-        ["AvgPool2d stride padding"] = Case<AvgPool2dPaddedModel>(),
-        ["AdaptiveAvgPool2d(1)"] = Case<AdaptiveAvgPool2dOneModel>(),
-        ["AdaptiveAvgPool2d(2) on 4x4"] = Case<AdaptiveAvgPool2dTwoModel>(),
-        ["GlobalAvgPool [B,C,H,W]"] = Case<GlobalAvgPool2dModel>(),
-        ["GlobalAvgPool [B,C,L]"] = Case<GlobalAvgPool1dModel>(),
-        ["BatchNorm1d [B,C]"] = Case<BatchNorm1dFeaturesModel>(),
-        ["BatchNorm1d [B,C,L] eps"] = Case<BatchNorm1dSequenceModel>(),
-        ["BatchNorm2d"] = Case<BatchNorm2dModel>(),
-        ["LayerNorm"] = Case<LayerNormModel>(),
-        ["LayerNorm [B,F] Eps"] = Case<LayerNormEpsModel>(),
-        ["ReLU"] = Case<ReLUModel>(),
-        ["LeakyReLU"] = Case<LeakyReLUModel>(),
-        ["LeakyReLU Slope"] = Case<LeakyReLUSlopeModel>(),
-        ["GELU"] = Case<GELUModel>(),
-        ["SiLU"] = Case<SiLUModel>(),
-        ["Tanh"] = Case<TanhModel>(),
-        ["Sigmoid"] = Case<SigmoidModel>(),
-        ["Softmax"] = Case<SoftmaxModel>(),
-        ["Softmax Dim 1"] = Case<SoftmaxDim1Model>(),
-        ["LogSoftmax"] = Case<LogSoftmaxModel>(),
-        ["LogSoftmax Dim 1"] = Case<LogSoftmaxDim1Model>(),
-        ["Dropout (eval)"] = Case<DropoutModel>(),
-        ["Flatten"] = Case<FlattenModel>(),
-        ["Flatten StartDim 2"] = Case<FlattenStartDim2Model>(),
-        ["Reshape"] = Case<ReshapeModel>(),
-        ["Add + Concat (residual)"] = Case<ResidualConcatModel>(),
-        ["Concat Dim -1"] = Case<ConcatLastDimModel>(),
-        ["Add of three (Sum)"] = Case<AddThreeModel>(),
-        ["DigitCnn"] = Case<DigitCnn>(),
-    };
+        public string Name => $"{Kind.Name[..^"Attribute".Length]} {Variant}".TrimEnd();
+    }
 
-    public static TheoryData<string> CaseNames => new(Cases.Keys);
+    private static LayerRow Row<TKind, TModel>(string variant, string output)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
+        new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
+
+    // Sliding windows: ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (PyTorch's Conv/Pool docs).
+    private static readonly LayerRow[] Rows =
+    [
+        Row<LinearAttribute, LinearModel>("[B,F]", "B,4"),
+        Row<LinearAttribute, LinearNoBiasModel>("[B,F] no bias", "B,4"),
+        Row<LinearAttribute, LinearSequenceModel>("[B,T,F]", "B,3,4"),
+        Row<LinearAttribute, LinearSequenceNoBiasModel>("[B,T,F] no bias", "B,3,4"),
+        Row<Conv1dAttribute, Conv1dModel>("stride padding", "B,4,5"),                 // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
+        Row<Conv1dAttribute, Conv1dGroupedModel>("dilation groups no bias", "B,6,9"), // ⌊(11 − 2·1 − 1) / 1⌋ + 1
+        Row<Conv2dAttribute, Conv2dModel>("", "B,4,5,5"),                             // 7 − 3 + 1
+        Row<Conv2dAttribute, Conv2dStridedModel>("stride padding dilation", "B,4,5,5"), // ⌊(9 + 4 − 4 − 1) / 2⌋ + 1
+        Row<Conv2dAttribute, Conv2dGroupedModel>("groups no bias", "B,6,6,6"),        // 6 + 2 − 2 − 1 + 1
+        Row<MaxPool1dAttribute, MaxPool1dModel>("stride padding", "B,3,5"),           // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
+        Row<MaxPool2dAttribute, MaxPool2dModel>("", "B,2,4,4"),                       // stride = kernel: 8 / 2
+        Row<MaxPool2dAttribute, MaxPool2dPaddedModel>("stride padding", "B,2,4,4"),   // ⌊(7 + 2 − 2 − 1) / 2⌋ + 1
+        Row<AvgPool1dAttribute, AvgPool1dModel>("stride padding", "B,3,5"),
+        Row<AvgPool2dAttribute, AvgPool2dModel>("", "B,2,4,4"),
+        Row<AvgPool2dAttribute, AvgPool2dPaddedModel>("stride padding", "B,2,4,4"),
+        Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dOneModel>("(1)", "B,3,1,1"),
+        Row<AdaptiveAvgPool2dAttribute, AdaptiveAvgPool2dTwoModel>("(2) on 4x4", "B,3,2,2"),
+        Row<GlobalAvgPoolAttribute, GlobalAvgPool2dModel>("[B,C,H,W]", "B,3"),
+        Row<GlobalAvgPoolAttribute, GlobalAvgPool1dModel>("[B,C,L]", "B,3"),
+        Row<BatchNorm1dAttribute, BatchNorm1dFeaturesModel>("[B,C]", "B,5"),
+        Row<BatchNorm1dAttribute, BatchNorm1dSequenceModel>("[B,C,L] eps", "B,5,6"),
+        Row<BatchNorm2dAttribute, BatchNorm2dModel>("", "B,3,4,4"),
+        Row<LayerNormAttribute, LayerNormModel>("[B,T,F]", "B,3,6"),
+        Row<LayerNormAttribute, LayerNormEpsModel>("[B,F] eps", "B,6"),
+        Row<LayerNormAttribute, LayerNormResidualModel>("input read twice", "B,6"),
+        Row<ReLUAttribute, ReLUModel>("", "B,3,5"),
+        Row<LeakyReLUAttribute, LeakyReLUModel>("", "B,3,5"),
+        Row<LeakyReLUAttribute, LeakyReLUSlopeModel>("slope", "B,3,5"),
+        Row<GELUAttribute, GELUModel>("", "B,3,5"),
+        Row<SiLUAttribute, SiLUModel>("", "B,3,5"),
+        Row<TanhAttribute, TanhModel>("", "B,3,5"),
+        Row<SigmoidAttribute, SigmoidModel>("", "B,3,5"),
+        Row<SoftmaxAttribute, SoftmaxModel>("", "B,3,5"),
+        Row<SoftmaxAttribute, SoftmaxDim1Model>("dim 1", "B,3,5"),
+        Row<LogSoftmaxAttribute, LogSoftmaxModel>("", "B,3,5"),
+        Row<LogSoftmaxAttribute, LogSoftmaxDim1Model>("dim 1", "B,3,5"),
+        Row<DropoutAttribute, DropoutModel>("(eval)", "B,5"),
+        Row<FlattenAttribute, FlattenModel>("", "B,24"),                              // 2·3·4
+        Row<FlattenAttribute, FlattenStartDim2Model>("start dim 2", "B,2,12"),
+        Row<ReshapeAttribute, ReshapeModel>("", "B,2,3,4"),
+        Row<AddAttribute, ResidualConcatModel>("+ Concat (residual)", "B,12,6,6"),    // 4 + 4 + 4 channels
+        Row<AddAttribute, AddThreeModel>("of three (Sum)", "B,6"),
+        Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
+    ];
+
+    private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
+
+    public static TheoryData<string, int> RowsAtEachOpset()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var row in Rows)
+            foreach (int opset in Opsets)
+                data.Add(row.Name, opset);
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(CaseNames))]
-    public void Generated_model_matches_onnx_runtime_at_batch_1_and_7(string name)
+    [MemberData(nameof(RowsAtEachOpset))]
+    public void Layer_has_its_output_shape_and_matches_onnx_runtime(string name, int opset)
     {
-        var layerCase = Cases[name];
-        torch.manual_seed(1234);
-        using var model = layerCase.Create();
-        GeneratedModels.RandomiseState(model);
-        model.eval();
-        using var directory = new TempDirectory();
-        string path = directory.File("model.onnx");
-        var generated = (IGeneratedModel)model;
-        generated.ExportOnnx(path);
+        var row = Rows.Single(r => r.Name == name);
+        Assert.NotEmpty(row.Model.GetCustomAttributes(row.Kind, inherit: false));
+        Assert.Equal(row.Output.Split(','), row.Signature.Outputs.Single().Dims);
+        AssertExportMatches(row.Create, row.Signature, opset);
+    }
 
-        Assert.Contains($"-> {layerCase.Signature.Outputs.Single()}", generated.Summary());
-        GeneratedModels.AssertOnnxParity(model, layerCase.Signature, path, 1, 7);
+    public static TheoryData<int> EachOpset() => new(Opsets);
+
+    [Theory]
+    [MemberData(nameof(EachOpset))]
+    public void Digits_sample_matches_onnx_runtime(int opset) =>
+        AssertExportMatches(() => new DigitCnn(), DigitCnn.Signature, opset);
+
+    [Fact]
+    public void Every_layer_kind_has_a_parity_row()
+    {
+        var kinds = typeof(LayerAttribute).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(LayerAttribute)) && !type.IsAbstract);
+        Assert.Empty(kinds.Except(Rows.Select(row => row.Kind)).Select(kind => kind.Name));
+        Assert.Equal(Rows.Length, Rows.Select(row => row.Name).Distinct().Count());
     }
 
     [Fact]
@@ -91,5 +121,21 @@ public sealed class LayerParityTests
         using var scope = torch.NewDisposeScope();
         var x = torch.randn(4, 5);
         Assert.True(GeneratedModels.Infer(model, x).allclose(x, rtol: 0, atol: 0));
+    }
+
+    private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset)
+    {
+        torch.manual_seed(1234);
+        using var model = create();
+        GeneratedModels.RandomiseState(model);
+        model.eval();
+        using var directory = new TempDirectory();
+        string path = directory.File("model.onnx");
+        var generated = (IGeneratedModel)model;
+        generated.ExportOnnx(path, new OnnxExportOptions { Opset = opset });
+        OnnxOperatorRules.AssertValid(path);
+
+        Assert.Contains($"-> {signature.Outputs.Single()}", generated.Summary());
+        GeneratedModels.AssertOnnxParity(model, signature, path, 1, 7);
     }
 }

@@ -82,15 +82,6 @@ public sealed class SupervisedTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Resume_without_a_checkpoint_starts_fresh()
-    {
-        var result = SupervisedTrainer.Run(IrisConfig with { Epochs = 1 }, () => new Mlp(4, 16, 3), new IrisData(), IrisData.Signature, Quiet(temp.File("none/x.ckpt"), resume: true));
-
-        Assert.Equal(1, result.Final.Epoch);
-        Assert.True(File.Exists(temp.File("none/x.ckpt")));
-    }
-
-    [Fact]
     public void Exploding_loss_throws_diverged_and_keeps_the_last_good_checkpoint()
     {
         string path = temp.File("diverge.ckpt");
@@ -105,7 +96,7 @@ public sealed class SupervisedTrainerTests : IDisposable
         Assert.Contains("epoch 2", error.Message);
         Assert.Contains("learning rate", error.Message);
         var reloaded = new Mlp(3, 8, 1);
-        reloaded.load(path);
+        Checkpoint.LoadWeights(reloaded, path);
         Assert.Equal(Weights(good.Model), Weights(reloaded));
     }
 
@@ -136,13 +127,28 @@ public sealed class SupervisedTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Gradient_clipping_still_trains()
+    public void Gradient_clipping_bounds_the_step_to_max_norm_times_learning_rate()
     {
-        var clipped = new TrainOptions { CheckpointPath = temp.File("clip.ckpt"), GradientClipNorm = 0.5, Progress = ProgressMode.None };
+        // One batch, plain SGD with learning rate 1: the weights move by exactly the (clipped) gradient.
+        var oneStep = new TrainConfig(Loss.MSE, Optim.SGD, LearningRate: 1, Epochs: 1, BatchSize: 200, ValidationSplit: 0);
+        double StepLength(double? maxNorm, string name)
+        {
+            float[][] initial = [];
+            var options = new TrainOptions { CheckpointPath = temp.File(name), GradientClipNorm = maxNorm, Progress = ProgressMode.None };
+            var result = SupervisedTrainer.Run(oneStep, () =>
+            {
+                var model = new Mlp(3, 8, 1);
+                initial = Weights(model);
+                return model;
+            }, new LinearData(), LinearData.Signature, options);
+            return Math.Sqrt(Weights(result.Model).Zip(initial).Sum(p => p.First.Zip(p.Second).Sum(w => Math.Pow(w.First - w.Second, 2))));
+        }
 
-        var result = SupervisedTrainer.Run(RegressionConfig, () => new Mlp(3, 8, 1), new LinearData(), LinearData.Signature, clipped);
+        double unclipped = StepLength(null, "free.ckpt");
+        double clipped = StepLength(0.05, "clip.ckpt");
 
-        Assert.True(result.Final.TrainLoss < result.History[0].TrainLoss);
+        Assert.True(unclipped > 0.5, $"the unclipped step {unclipped} should be far above the bound for this test to mean anything");
+        Assert.Equal(0.05, clipped, 1e-4);
     }
 
     [Fact]

@@ -1,0 +1,208 @@
+namespace SciDsl.Generators.Tests.Layers;
+
+/// <summary>
+/// A declaration's layer rows under one <c>[Model]</c>; the layer under test is the last row, so
+/// a rejection is reported on that row's line.
+/// </summary>
+internal sealed record LayerUse(string Input, params string[] Rows);
+
+/// <summary>A valid use and its output dims, worked out by hand with PyTorch's formula for the layer.</summary>
+internal sealed record ShapeRow(LayerUse Use, string Output);
+
+/// <summary>An invalid use and the diagnostic it gets: id and words of the message.</summary>
+internal sealed record RejectionRow(LayerUse Use, string Id, params string[] Words);
+
+/// <param name="NothingToReject">Why a kind has no rejection rows (no arguments, any shape); null when it has some.</param>
+internal sealed record LayerKindRows(string Kind, ShapeRow[] Shapes, RejectionRow[] Rejections, string? NothingToReject = null);
+
+/// <summary>
+/// The build-time half of the per-layer table, one entry per kind in <c>LayerRegistry.All</c> (Keras'
+/// <c>run_layer_test</c> is the model): adding a layer kind means adding its entry here and its
+/// parity rows in SciDsl.Tests' LayerParityTests. Sliding windows follow PyTorch's
+/// ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1.
+/// </summary>
+internal static class LayerTable
+{
+    private static LayerUse Use(string input, params string[] rows) => new(input, rows);
+
+    private static ShapeRow Gives(this LayerUse use, string output) => new(use, output);
+
+    private static RejectionRow Rejected(this LayerUse use, string id, params string[] words) => new(use, id, words);
+
+    private static LayerKindRows Activation(string kind) =>
+        new(kind, [Use("x: B,3,5", $"[{kind}]").Gives("B,3,5"), Use("x: B,T", $"[{kind}]").Gives("B,T")], [],
+            "it takes no arguments and accepts any shape");
+
+    public static readonly LayerKindRows[] Kinds =
+    [
+        new("Linear",
+            [
+                Use("x: B,6", "[Linear(4)]").Gives("B,4"),
+                Use("x: B,T,6", "[Linear(4, Bias = false)]").Gives("B,T,4"),
+                Use("x: B,6", "[Linear(\"H\", In = 6)]").Gives("B,H"),
+            ],
+            [
+                Use("x: B,6", "[Linear(0)]").Rejected("SD2003", "output width must be positive but is 0"),
+                Use("x: B,6", "[Linear(4, In = 5)]").Rejected("SD1004", "In = 5", "write In = 6"),
+                Use("x: B,1,8,8", "[Linear(10)]").Rejected("SD1001", "[B, features] or [B, T, features]", "insert [Flatten]"),
+            ]),
+        new("Conv1d",
+            [
+                Use("x: B,3,10", "[Conv1d(4, Kernel = 3, Stride = 2, Padding = 1)]").Gives("B,4,5"),         // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
+                Use("x: B,4,11", "[Conv1d(6, Kernel = 2, Dilation = 2, Groups = 2)]").Gives("B,6,9"),       // 11 − 2·1 − 1 + 1
+            ],
+            [
+                Use("x: B,3,10", "[Conv1d(4)]").Rejected("SD2003", "Kernel is required"),
+                Use("x: B,3,10", "[Conv1d(4, Kernel = 3, Groups = 2)]").Rejected("SD1001", "divisible by Groups = 2"),
+                Use("x: B,3,2", "[Conv1d(4, Kernel = 5)]").Rejected("SD1003", "dim 2", "negative"),          // 2 − 4 − 1 + 1 = −2
+                Use("x: B,3,8,8", "[Conv1d(4, Kernel = 3)]").Rejected("SD1001", "use a 2-D convolution"),
+            ]),
+        new("Conv2d",
+            [
+                Use("x: B,3,7,7", "[Conv2d(4, Kernel = 3)]").Gives("B,4,5,5"),                               // 7 − 2 − 1 + 1
+                Use("x: B,3,9,9", "[Conv2d(4, Kernel = 3, Stride = 2, Padding = 2, Dilation = 2)]").Gives("B,4,5,5"), // ⌊(9 + 4 − 4 − 1) / 2⌋ + 1
+                Use("x: B,1,H,W", "[Conv2d(8, Kernel = 3, Padding = 1)]").Gives("B,8,H,W"),                 // H + 2 − 2 − 1 + 1
+            ],
+            [
+                Use("x: B,1,8,8", "[Conv2d(16, Kernel = 3, Stride = 0)]").Rejected("SD2003", "Stride must be at least 1 but is 0"),
+                Use("x: B,3,8,8", "[Conv2d(4, Kernel = 3, InChannels = 2)]").Rejected("SD1004", "InChannels = 2", "write InChannels = 3"),
+                Use("x: B,6", "[Conv2d(4, Kernel = 3)]").Rejected("SD1001", "[B, channels, height, width]"),
+            ]),
+        new("MaxPool1d",
+            [Use("x: B,3,10", "[MaxPool1d(3, Stride = 2, Padding = 1)]").Gives("B,3,5")],                   // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
+            [
+                Use("x: B,3,10", "[MaxPool1d(0)]").Rejected("SD2003", "the kernel must be at least 1 but is 0"),
+                Use("x: B,3,10", "[MaxPool1d(2, Padding = 2)]").Rejected("SD2003", "must be at most half the kernel"),
+                Use("x: B,6", "[MaxPool1d(2)]").Rejected("SD1001", "pooling after Flatten/Linear is usually misplaced"),
+            ]),
+        new("MaxPool2d",
+            [
+                Use("x: B,2,8,8", "[MaxPool2d(2)]").Gives("B,2,4,4"),                                          // stride = kernel
+                Use("x: B,2,7,7", "[MaxPool2d(3, Stride = 2, Padding = 1)]").Gives("B,2,4,4"),              // ⌊(7 + 2 − 2 − 1) / 2⌋ + 1
+            ],
+            [
+                Use("x: B,2,1,1", "[MaxPool2d(2)]").Rejected("SD1003", "dim 2", "zero"),                       // ⌊(1 − 1 − 1) / 2⌋ + 1 = 0
+                Use("x: B,2,8", "[MaxPool2d(2)]").Rejected("SD1001", "pool a rank-4 tensor"),
+            ]),
+        new("AvgPool1d",
+            [
+                Use("x: B,3,10", "[AvgPool1d(3, Stride = 2, Padding = 1)]").Gives("B,3,5"),
+                Use("x: B,3,9", "[AvgPool1d(2)]").Gives("B,3,4"),                                              // ⌊(9 − 1 − 1) / 2⌋ + 1
+            ],
+            [Use("x: B,3,10", "[AvgPool1d(3, Stride = 0)]").Rejected("SD2003", "Stride must be at least 1 but is 0")]),
+        new("AvgPool2d",
+            [
+                Use("x: B,2,8,8", "[AvgPool2d(2)]").Gives("B,2,4,4"),
+                Use("x: B,2,7,7", "[AvgPool2d(3, Stride = 2, Padding = 1)]").Gives("B,2,4,4"),
+            ],
+            [
+                Use("x: B,2,8,8", "[AvgPool2d(3, Padding = -1)]").Rejected("SD2003", "Padding must be at least 0 but is -1"),
+                Use("x: B,2,8", "[AvgPool2d(2)]").Rejected("SD1001", "pool a rank-4 tensor"),
+            ]),
+        new("AdaptiveAvgPool2d",
+            [
+                Use("x: B,3,5,5", "[AdaptiveAvgPool2d(1)]").Gives("B,3,1,1"),
+                Use("x: B,3,H,W", "[AdaptiveAvgPool2d(1)]").Gives("B,3,1,1"),
+                Use("x: B,3,4,4", "[AdaptiveAvgPool2d(2)]").Gives("B,3,2,2"),
+            ],
+            [
+                Use("x: B,3,4,4", "[AdaptiveAvgPool2d(0)]").Rejected("SD2003", "the output size must be at least 1 but is 0"),
+                Use("x: B,3,5,5", "[AdaptiveAvgPool2d(2)]").Rejected("SD1001", "a square map whose side is a multiple of 2"),
+                Use("x: B,3,8", "[AdaptiveAvgPool2d(1)]").Rejected("SD1001", "[B, channels, height, width]"),
+            ]),
+        new("GlobalAvgPool",
+            [
+                Use("x: B,3,4,5", "[GlobalAvgPool]").Gives("B,3"),
+                Use("x: B,3,T", "[GlobalAvgPool]").Gives("B,3"),
+            ],
+            [Use("x: B,3", "[GlobalAvgPool]").Rejected("SD1001", "[B, channels, spatial…]", "before any Flatten")]),
+        new("BatchNorm1d",
+            [
+                Use("x: B,5", "[BatchNorm1d]").Gives("B,5"),
+                Use("x: B,5,T", "[BatchNorm1d(Eps = 1e-3)]").Gives("B,5,T"),
+            ],
+            [
+                Use("x: B,5", "[BatchNorm1d(Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0"),
+                Use("x: B,5", "[BatchNorm1d(Momentum = 2)]").Rejected("SD2003", "Momentum must be in [0, 1] but is 2"),
+                Use("x: B,3,4,4", "[BatchNorm1d]").Rejected("SD1001", "[B, features] or [B, channels, length]"),
+            ]),
+        new("BatchNorm2d",
+            [Use("x: B,3,H,W", "[BatchNorm2d]").Gives("B,3,H,W")],
+            [
+                Use("x: B,3,4,4", "[BatchNorm2d(Eps = -1)]").Rejected("SD2003", "Eps must be positive but is -1"),
+                Use("x: B,3,4", "[BatchNorm2d]").Rejected("SD1001", "[B, channels, height, width]"),
+            ]),
+        new("LayerNorm",
+            [
+                Use("x: B,T,6", "[LayerNorm]").Gives("B,T,6"),
+                Use("x: B,6", "[LayerNorm(Eps = 1e-2)]").Gives("B,6"),
+                // The input is read twice, so ExportOnnx declares the output's variable before choosing the form by opset.
+                Use("x: B,6", "[LayerNorm]", "[Add(\"x\", \"layernorm_1\")]").Gives("B,6"),
+            ],
+            [Use("x: B,6", "[LayerNorm(Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0")]),
+        Activation("ReLU"),
+        new("LeakyReLU",
+            [
+                Use("x: B,3,5", "[LeakyReLU]").Gives("B,3,5"),
+                Use("x: B,T", "[LeakyReLU(Slope = 0.2)]").Gives("B,T"),
+            ],
+            [], "any finite slope is valid, and it accepts any shape"),
+        Activation("GELU"),
+        Activation("SiLU"),
+        Activation("Tanh"),
+        Activation("Sigmoid"),
+        new("Softmax",
+            [
+                Use("x: B,3,5", "[Softmax]").Gives("B,3,5"),
+                Use("x: B,3,5", "[Softmax(Dim = 1)]").Gives("B,3,5"),
+            ],
+            [Use("x: B,3,5", "[Softmax(Dim = 3)]").Rejected("SD1001", "use Dim between -3 and 2")]),
+        new("LogSoftmax",
+            [
+                Use("x: B,3,5", "[LogSoftmax]").Gives("B,3,5"),
+                Use("x: B,3,5", "[LogSoftmax(Dim = -3)]").Gives("B,3,5"),
+            ],
+            [Use("x: B,3,5", "[LogSoftmax(Dim = -4)]").Rejected("SD1001", "use Dim between -3 and 2")]),
+        new("Dropout",
+            [Use("x: B,5", "[Dropout(0.5)]").Gives("B,5")],
+            [Use("x: B,5", "[Dropout(1.5)]").Rejected("SD2003", "must be in [0, 1) but is 1.5")]),
+        new("Flatten",
+            [
+                Use("x: B,2,3,4", "[Flatten]").Gives("B,24"),                                                   // 2·3·4
+                Use("x: B,2,3,4", "[Flatten(StartDim = 2)]").Gives("B,2,12"),
+                Use("x: B,2,T", "[Flatten]").Gives("B,2 * T"),
+            ],
+            [
+                Use("x: B,6", "[Flatten(StartDim = 0)]").Rejected("SD2003", "StartDim must be at least 1"),
+                Use("x: B,6", "[Flatten(StartDim = 2)]").Rejected("SD1001", "remove the Flatten or lower StartDim"),
+            ]),
+        new("Reshape",
+            [
+                Use("x: B,24", "[Reshape(\"B,2,3,4\")]").Gives("B,2,3,4"),
+                Use("x: B,2,T", "[Reshape(\"B,T,2\")]").Gives("B,T,2"),
+            ],
+            [
+                Use("x: B,24", "[Reshape(\"B\")]").Rejected("SD2003", "needs the batch dim and at least one more"),
+                Use("x: B,24", "[Reshape(\"B,5,5\")]").Rejected("SD1004", "make the target's sizes multiply to the input's"),
+                Use("x: B,24", "[Reshape(\"B,(4\")]").Rejected("SD2001", "B,(4"),
+            ]),
+        new("Add",
+            [
+                Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Add(\"x\", \"a\")]").Gives("B,6"),
+                Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Linear(6, From = \"x\", Name = \"b\")]", "[Add(\"x\", \"a\", \"b\")]").Gives("B,6"),
+            ],
+            [
+                Use("x: B,6", "[Add(\"x\")]").Rejected("SD2003", "a merge needs at least two sources"),
+                Use("x: B,6", "[Linear(4, Name = \"a\")]", "[Add(\"x\", \"a\")]").Rejected("SD1002", "dim 1 differs (6 vs 4)"),
+            ]),
+        new("Concat",
+            [
+                Use("x: B,4,6,6", "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"c\")]", "[Concat(\"x\", \"c\")]").Gives("B,12,6,6"), // 4 + 8
+                Use("x: B,5,3", "[Linear(4, Name = \"a\")]", "[Concat(\"x\", \"a\", Dim = -1)]").Gives("B,5,7"),                    // 3 + 4
+            ],
+            [
+                Use("x: B,4,6,6", "[Conv2d(8, Kernel = 3, Name = \"c\")]", "[Concat(\"x\", \"c\")]").Rejected("SD1002", "dim 2 differs (6 vs 4)"),
+                Use("x: B,6", "[Linear(6, Name = \"a\")]", "[Concat(\"x\", \"a\", Dim = 0)]").Rejected("SD1001", "dim 0 is the batch"),
+            ]),
+    ];
+}

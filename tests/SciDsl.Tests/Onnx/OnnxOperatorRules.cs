@@ -1,0 +1,57 @@
+using SciDsl.Onnx.Proto;
+
+namespace SciDsl.Tests.Onnx;
+
+/// <summary>
+/// What the ONNX operator specification (onnx/docs/Operators.md) says about the operators the exporter
+/// writes: the opset each one arrived in, and the operators whose axes moved from an attribute to an
+/// input. ONNX Runtime is no judge of this: it registers LayerNormalization for every opset and loads
+/// it from an opset-13 file that the ONNX checker rejects.
+/// </summary>
+public static class OnnxOperatorRules
+{
+    /// <summary>The default-domain opset each operator first appears in.</summary>
+    private static readonly Dictionary<string, int> Introduced = new(StringComparer.Ordinal)
+    {
+        ["Add"] = 1, ["AveragePool"] = 1, ["BatchNormalization"] = 1, ["Concat"] = 1, ["Conv"] = 1, ["Div"] = 1,
+        ["Erf"] = 9, ["Flatten"] = 1, ["Gather"] = 1, ["Gelu"] = 20, ["Gemm"] = 1, ["GlobalAveragePool"] = 1,
+        ["GroupNormalization"] = 18, ["Identity"] = 1, ["LayerNormalization"] = 17, ["LeakyRelu"] = 1,
+        ["LogSoftmax"] = 1, ["MatMul"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["ReduceMax"] = 1,
+        ["ReduceMean"] = 1, ["ReduceSum"] = 1, ["Relu"] = 1, ["Reshape"] = 1, ["Sigmoid"] = 1, ["Softmax"] = 1,
+        ["Split"] = 1, ["Sqrt"] = 1, ["Squeeze"] = 1, ["Sub"] = 1, ["Sum"] = 1, ["Tanh"] = 1, ["Unsqueeze"] = 1,
+    };
+
+    /// <summary>Operators whose attribute became their second input at the given opset.</summary>
+    private static readonly Dictionary<string, (string Attribute, int InputFrom)> AttributeBecameInput = new(StringComparer.Ordinal)
+    {
+        ["ReduceMax"] = ("axes", 18), ["ReduceMean"] = ("axes", 18), ["ReduceSum"] = ("axes", 13),
+        ["Split"] = ("split", 13), ["Squeeze"] = ("axes", 13), ["Unsqueeze"] = ("axes", 13),
+    };
+
+    /// <summary>Every way the file's nodes break the specification at its default-domain opset; empty when valid.</summary>
+    public static IReadOnlyList<string> Violations(string onnxPath)
+    {
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnxPath));
+        int opset = (int)model.OpsetImport.Single(import => import.Domain.Length == 0).Version;
+        var violations = new List<string>();
+        foreach (var node in model.Graph.Node)
+        {
+            if (!Introduced.TryGetValue(node.OpType, out int since))
+                violations.Add($"{node.OpType} ('{node.Name}') is not in this table: add the opset it arrived in, from onnx/docs/Operators.md");
+            else if (since > opset)
+                violations.Add($"{node.OpType} ('{node.Name}') exists only from opset {since}, but the file declares opset {opset}");
+
+            if (AttributeBecameInput.TryGetValue(node.OpType, out var change))
+            {
+                bool hasAttribute = node.Attribute.Any(attribute => attribute.Name == change.Attribute);
+                if (opset >= change.InputFrom && hasAttribute)
+                    violations.Add($"{node.OpType} ('{node.Name}') takes '{change.Attribute}' as an input from opset {change.InputFrom}, not as an attribute (file opset {opset})");
+                if (opset < change.InputFrom && node.Input.Count > 1)
+                    violations.Add($"{node.OpType} ('{node.Name}') takes '{change.Attribute}' as an attribute before opset {change.InputFrom}, not as an input (file opset {opset})");
+            }
+        }
+        return violations;
+    }
+
+    public static void AssertValid(string onnxPath) => Assert.Empty(Violations(onnxPath));
+}
