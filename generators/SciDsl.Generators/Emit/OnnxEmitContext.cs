@@ -82,6 +82,8 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
 
     public static string FloatAttribute(string name, double value) => $"{Attribute}.Float(\"{name}\", {Float(value)})";
 
+    public static string StringAttribute(string name, string value) => $"{Attribute}.String(\"{name}\", {Literal.String(value)})";
+
 
     private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)
     {
