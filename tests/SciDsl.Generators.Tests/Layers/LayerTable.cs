@@ -339,5 +339,19 @@ internal static class LayerTable
                 Use("x: B,6", "[Multiply(\"x\")]").Rejected("SD2003", "a merge needs at least two sources"),
                 Use("x: B,6", "[Linear(4, Name = \"a\")]", "[Multiply(\"x\", \"a\")]").Rejected("SD1002", "dim 1 differs (6 vs 4)", "multiplied tensors"),
             ]),
+        // Self-attention keeps [B, T, D]: D = heads × head width.
+        new("MultiHeadAttention",
+            [
+                Use("x: B,T,8", "[MultiHeadAttention(2)]").Gives("B,T,8"),
+                Use("x: B,5,12", "[MultiHeadAttention(4, Causal = true)]").Gives("B,5,12"),
+                Use("x: B,T,D", "[MultiHeadAttention(1)]").Gives("B,T,D"),
+            ],
+            [
+                Use("x: B,T,10", "[MultiHeadAttention(4)]").Rejected("SD2003", "4 heads do not divide the width 10", "(1, 2, 5, 10)"),
+                Use("x: B,T,8", "[MultiHeadAttention(0)]").Rejected("SD2003", "the number of heads must be at least 1 but is 0"),
+                Use("x: B,T,D", "[MultiHeadAttention(2)]").Rejected("SD1001", "a fixed width that 2 heads divide"),
+                Use("x: B,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
+                Use("x: B,3,4,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "Permute"),
+            ]),
     ];
 }

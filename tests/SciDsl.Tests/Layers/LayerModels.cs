@@ -99,3 +99,8 @@ public partial class ResidualConcatModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Add("x", "a", "b")] public partial class AddThreeModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6), Sigmoid(Name = "gate")][Multiply("x", "gate")] public partial class MultiplyGateModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Multiply("x", "a", "b")] public partial class MultiplyThreeModel : IGeneratedModel;
+[Model("x: B,5,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionModel : IGeneratedModel;
+[Model("x: B,5,8")][MultiHeadAttention(4, Causal = true)] public partial class MultiHeadAttentionCausalModel : IGeneratedModel;
+[Model("x: B,4,6")][Linear(6)][MultiHeadAttention(1)] public partial class MultiHeadAttentionOneHeadModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionSymbolicModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2, Causal = true)] public partial class MultiHeadAttentionCausalSymbolicModel : IGeneratedModel;

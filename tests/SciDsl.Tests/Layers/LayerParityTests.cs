@@ -114,6 +114,9 @@ public sealed class LayerParityTests
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
         Row<MultiplyAttribute, MultiplyGateModel>("gate", "B,6"),
         Row<MultiplyAttribute, MultiplyThreeModel>("of three (Mul chain)", "B,6"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionModel>("2 heads", "B,5,8"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionCausalModel>("4 heads causal", "B,5,8"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -192,6 +195,49 @@ public sealed class LayerParityTests
                 OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, expected);
             }
         }
+    }
+
+    /// <summary>A symbolic sequence length: the causal mask is built from the runtime length, so one file serves every length.</summary>
+    [Theory]
+    [MemberData(nameof(EachOpset))]
+    public void Attention_over_a_symbolic_length_matches_onnx_runtime_at_two_lengths(int opset)
+    {
+        foreach (var create in new Func<nn.Module<Tensor, Tensor>>[] { () => new MultiHeadAttentionSymbolicModel(), () => new MultiHeadAttentionCausalSymbolicModel() })
+        {
+            torch.manual_seed(42);
+            using var model = create();
+            GeneratedModels.RandomiseState(model);
+            model.eval();
+            using var directory = new TempDirectory();
+            string path = directory.File("model.onnx");
+            ((IGeneratedModel)model).ExportOnnx(path, new OnnxExportOptions { Opset = opset });
+            OnnxOperatorRules.AssertValid(path);
+            foreach (long[] shape in new long[][] { [1, 3, 8], [7, 3, 8], [1, 11, 8], [7, 11, 8] })
+            {
+                using var scope = torch.NewDisposeScope();
+                var x = torch.randn(shape);
+                var expected = GeneratedModels.Infer(model, x);
+                Assert.Equal(shape, expected.shape);
+                OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, expected);
+            }
+        }
+    }
+
+    /// <summary>Causal: changing the last position leaves every earlier output unchanged, and changes the last one.</summary>
+    [Fact]
+    public void Causal_attention_does_not_see_later_positions()
+    {
+        torch.manual_seed(5);
+        using var model = new MultiHeadAttentionCausalSymbolicModel();
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        var x = torch.randn(2, 6, 8);
+        var changed = x.clone();
+        changed[.., 5, ..] = torch.randn(2, 8);
+        var before = GeneratedModels.Infer(model, x);
+        var after = GeneratedModels.Infer(model, changed);
+        Assert.True(before[.., ..5, ..].allclose(after[.., ..5, ..], rtol: 0, atol: 1e-6));
+        Assert.False(before[.., 5, ..].allclose(after[.., 5, ..], rtol: 0, atol: 1e-3));
     }
 
     [Fact]
