@@ -218,7 +218,10 @@ internal static class LayerTable
                 Use("x: B,3,5", "[LeakyReLU]").Gives("B,3,5"),
                 Use("x: B,T", "[LeakyReLU(Slope = 0.2)]").Gives("B,T"),
             ],
-            [], "any finite slope is valid, and it accepts any shape"),
+            [
+                Use("x: B,3", "[LeakyReLU(Slope = double.NaN)]").Rejected("SD2003", "Slope must be a finite number", "NaN"),
+                Use("x: B,3", "[LeakyReLU(Slope = 1e39)]").Rejected("SD2003", "Slope must be a finite number", "1E+39"),
+            ]),
         Activation("GELU"),
         Activation("SiLU"),
         Activation("Tanh"),
@@ -228,7 +231,7 @@ internal static class LayerTable
                 Use("x: B,3,5", "[ELU]").Gives("B,3,5"),
                 Use("x: B,T", "[ELU(Alpha = 0.5)]").Gives("B,T"),
             ],
-            [], "any finite alpha is valid, and it accepts any shape"),
+            [Use("x: B,3", "[ELU(Alpha = double.PositiveInfinity)]").Rejected("SD2003", "Alpha must be a finite number", "Infinity")]),
         Activation("Identity"),
         new("Softmax",
             [
