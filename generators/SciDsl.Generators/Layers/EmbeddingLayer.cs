@@ -32,7 +32,7 @@ internal sealed record EmbeddingLayer(LayerSite Site, long Vocab, long Dim) : La
 
     public override string TorchType => "Embedding";
 
-    public override string TorchFactory() => $"nn.Embedding({Literal.Long(Vocab)}, {Literal.Long(Dim)})";
+    public override string TorchFactory() => $"{Torch.Nn}.Embedding({Literal.Long(Vocab)}, {Literal.Long(Dim)})";
 
     /// <summary>Ids are checked first: libtorch's own index error names neither the layer nor the vocabulary.</summary>
     public override string TorchForward(string module, System.Collections.Generic.IReadOnlyList<string> inputs) =>

@@ -21,5 +21,5 @@ internal sealed record GRULayer(LayerSite Site, RecurrentArguments Args, Dim? Fe
 
     public override string TorchType => "GRU";
 
-    public override string TorchFactory() => $"nn.GRU({Sizes}{FactoryOptions})";
+    public override string TorchFactory() => $"{Torch.Nn}.GRU({Sizes}{FactoryOptions})";
 }

@@ -1,3 +1,4 @@
+using SciDsl.Generators.Emit;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
@@ -17,5 +18,5 @@ internal sealed record LSTMLayer(LayerSite Site, RecurrentArguments Args, Dim? F
 
     public override string TorchType => "LSTM";
 
-    public override string TorchFactory() => $"nn.LSTM({Sizes}{FactoryOptions})";
+    public override string TorchFactory() => $"{Torch.Nn}.LSTM({Sizes}{FactoryOptions})";
 }

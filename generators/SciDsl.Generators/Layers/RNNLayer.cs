@@ -1,3 +1,4 @@
+using SciDsl.Generators.Emit;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
@@ -17,5 +18,5 @@ internal sealed record RNNLayer(LayerSite Site, RecurrentArguments Args, Dim? Fe
 
     public override string TorchType => "RNN";
 
-    public override string TorchFactory() => $"nn.RNN({Sizes}{FactoryOptions})";
+    public override string TorchFactory() => $"{Torch.Nn}.RNN({Sizes}{FactoryOptions})";
 }

@@ -29,7 +29,7 @@ internal sealed record RecurrentArguments(long Hidden, int Layers, bool Bidirect
 /// </summary>
 internal abstract record RecurrentLayer(LayerSite Site, RecurrentArguments Args, Dim? Features) : LayerSpec(Site)
 {
-    /// <summary>The C# expression (in SciDsl.Onnx) giving the PyTorch → ONNX gate block order.</summary>
+    /// <summary>The member of <c>OnnxRecurrentWeights</c> giving the PyTorch → ONNX gate block order.</summary>
     protected abstract string GateOrder { get; }
 
     /// <summary>Operator attributes besides direction and hidden_size.</summary>
@@ -89,13 +89,13 @@ internal abstract record RecurrentLayer(LayerSite Site, RecurrentArguments Args,
                 string joined = onnx.Step($"l{layer - 1}_steps", "Transpose", new[] { $"{outputs}[0]" }, OnnxEmitContext.Ints("perm", new[] { 0L, 2, 1, 3 }));
                 steps = onnx.Step($"l{layer - 1}_joined", "Reshape", new[] { joined, onnx.LongsConstant($"l{layer - 1}_width", new[] { 0L, 0, -1 }) });
             }
-            string weights = $"{onnx.Module}, {layer}, {Args.Directions}, OnnxRecurrentWeights.{GateOrder}";
+            string weights = $"{onnx.Module}, {layer}, {Args.Directions}, {Weights}.{GateOrder}";
             outputs = onnx.Steps($"l{layer}", OnnxType, new[]
             {
                 steps,
-                onnx.ComputedParameter($"W_l{layer}", $"OnnxRecurrentWeights.InputWeights({weights})"),
-                onnx.ComputedParameter($"R_l{layer}", $"OnnxRecurrentWeights.RecurrentWeights({weights})"),
-                onnx.ComputedParameter($"B_l{layer}", $"OnnxRecurrentWeights.Biases({weights})"),
+                onnx.ComputedParameter($"W_l{layer}", $"{Weights}.InputWeights({weights})"),
+                onnx.ComputedParameter($"R_l{layer}", $"{Weights}.RecurrentWeights({weights})"),
+                onnx.ComputedParameter($"B_l{layer}", $"{Weights}.Biases({weights})"),
             }, 2, attributes.ToArray());
         }
         if (Args.ReturnSequences)
@@ -109,6 +109,8 @@ internal abstract record RecurrentLayer(LayerSite Site, RecurrentArguments Args,
             onnx.Node("Reshape", new[] { batchFirst, onnx.LongsConstant("width", new[] { 0L, -1 }) });
         }
     }
+
+    private const string Weights = "global::SciDsl.Onnx.OnnxRecurrentWeights";
 
     /// <summary>The ONNX operator: LSTM, GRU or RNN, named as the TorchSharp module.</summary>
     private string OnnxType => TorchType!;
