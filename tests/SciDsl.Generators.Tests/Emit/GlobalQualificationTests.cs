@@ -14,6 +14,7 @@ public class GlobalQualificationTests
     {
         "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
         "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
+        "SequenceInputException", "OnnxRecurrentWeights", "SinusoidalPositionalEncoding",
     };
 
     private static string UserTypes() =>
@@ -37,6 +38,11 @@ public class GlobalQualificationTests
             [S.Linear(4, From = "linear_2")]
             [S.Add("linear_3", "linear_2"), S.Concat("add_1", "linear_3")]
             public partial class Net;
+
+            [S.Model("tokens: int64[B,T]")]
+            [S.Embedding(10, 6), S.PositionalEncoding, S.LSTM(4, ReturnSequences = true)]
+            [S.GRU(4, Bidirectional = true, ReturnSequences = true), S.RNN(4, Layers = 2)]
+            public partial class Reader;
             """;
 
         var run = GeneratorHarness.Run(source);
