@@ -62,6 +62,10 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string FloatConstant(string step, double value) =>
         $"onnx.Constant(\"{Module}/{step}\", {Float(value)})";
 
+    /// <summary>A float32 constant of the given shape whose values a C# expression computes at export time.</summary>
+    public string FloatsConstant(string step, string valuesExpression, IEnumerable<long> shape) =>
+        $"onnx.Constant(\"{Module}/{step}\", {valuesExpression}, [{string.Join(", ", shape.Select(Long))}])";
+
     public string LongsConstant(string step, IEnumerable<long> values) => LongsConstant(step, values.Select(Long));
 
     /// <summary>An int64 vector whose entries are C# expressions (literals or constructor parameters).</summary>

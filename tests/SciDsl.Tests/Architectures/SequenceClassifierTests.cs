@@ -28,7 +28,7 @@ public partial class GruSequenceClassifier;
 /// occur in a random sequence of ids?), the loss falls, and the export matches ONNX Runtime at
 /// batch 1 and 7 and two sequence lengths.
 /// </summary>
-public sealed class SequenceClassifierTests
+public sealed class SequenceClassifierTests(ITestOutputHelper output)
 {
     [Fact]
     public void Lstm_classifier_learns_and_its_export_matches_onnx_runtime() => AssertLearnsAndExports<LstmSequenceClassifier>();
@@ -36,12 +36,13 @@ public sealed class SequenceClassifierTests
     [Fact]
     public void Gru_classifier_learns_and_its_export_matches_onnx_runtime() => AssertLearnsAndExports<GruSequenceClassifier>();
 
-    private static void AssertLearnsAndExports<TModel>() where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new()
+    private void AssertLearnsAndExports<TModel>() where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new()
     {
         torch.manual_seed(42);
         using var model = new TModel();
 
         var (first, last) = Train(model, steps: 40);
+        output.WriteLine($"{typeof(TModel).Name}: loss {first:F4} -> {last:F4}");
         Assert.True(last < 0.7 * first, $"{typeof(TModel).Name}: loss went from {first} to {last}");
 
         model.eval();
