@@ -1,6 +1,7 @@
 using SciDsl.Tests.Layers;
 using SciDsl.Tests.Onnx;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace SciDsl.Tests.Architectures;
