@@ -31,20 +31,22 @@ public static class OnnxRecurrentWeights
     public static torch.Tensor Biases(torch.nn.Module module, int layer, int directions, int[] gateOrder)
     {
         ArgumentNullException.ThrowIfNull(module);
+        using var scope = torch.NewDisposeScope();
         var parameters = Parameters(module);
         return torch.stack(Enumerable.Range(0, directions).Select(direction => torch.cat(
         [
             Reorder(Find(parameters, module, "bias_ih", layer, direction), gateOrder),
             Reorder(Find(parameters, module, "bias_hh", layer, direction), gateOrder),
-        ])).ToArray());
+        ])).ToArray()).MoveToOuterDisposeScope();
     }
 
     private static torch.Tensor Stack(torch.nn.Module module, string kind, int layer, int directions, int[] gateOrder)
     {
         ArgumentNullException.ThrowIfNull(module);
+        using var scope = torch.NewDisposeScope();
         var parameters = Parameters(module);
         return torch.stack(Enumerable.Range(0, directions)
-            .Select(direction => Reorder(Find(parameters, module, kind, layer, direction), gateOrder)).ToArray());
+            .Select(direction => Reorder(Find(parameters, module, kind, layer, direction), gateOrder)).ToArray()).MoveToOuterDisposeScope();
     }
 
     private static Dictionary<string, torch.Tensor> Parameters(torch.nn.Module module) =>
