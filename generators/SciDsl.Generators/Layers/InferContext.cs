@@ -8,9 +8,12 @@ namespace SciDsl.Generators.Layers;
 
 /// <summary>What a shape rule sees: the incoming shapes and where they come from.</summary>
 /// <param name="Sources">For each input, how messages name its producer, e.g. <c>MaxPool2d(2) 'pool2'</c>.</param>
-internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources)
+/// <param name="ElementTypes">For each input, its element type: a model input's declared one, float32 after any layer.</param>
+internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources, EquatableArray<string> ElementTypes)
 {
     public Shape Input => Inputs[0];
+
+    public string InputElementType => ElementTypes[0];
 
     public string Source => Sources[0];
 

@@ -16,7 +16,10 @@ internal abstract record LayerSpec(LayerSite Site)
     /// <summary>The shape rule: the output shape, and this layer with its inferred sizes filled in.</summary>
     public abstract LayerInference Infer(InferContext context);
 
-    /// <summary>The TorchSharp module type (in <c>TorchSharp.Modules</c>) the layer becomes; null for a tensor expression.</summary>
+    /// <summary>
+    /// The TorchSharp module type (in <c>TorchSharp.Modules</c>, or a <c>global::</c> name for a SciDsl module)
+    /// the layer becomes; null for a tensor expression.
+    /// </summary>
     public abstract string? TorchType { get; }
 
     /// <summary>The factory call that builds the module, e.g. <c>nn.Linear(3136, 128)</c>.</summary>

@@ -72,4 +72,17 @@ internal static class TestModels
         [Linear(4)]
         public partial class ResidualNet;
         """;
+
+    /// <summary>A token classifier: embedding, positions, a stacked bidirectional LSTM, a linear head.</summary>
+    public const string LstmTagger = """
+        using SciDsl;
+
+        namespace Text;
+
+        [Model("tokens: int64[B,T]")]
+        [Embedding(1000, 32), PositionalEncoding(MaxLength = 512)]
+        [LSTM(64, Layers = 2, Bidirectional = true)]
+        [Linear(5)]
+        public partial class LstmTagger;
+        """;
 }

@@ -342,5 +342,45 @@ internal static class LayerTable
                 Use("x: B,6", "[Multiply(\"x\")]").Rejected("SD2003", "a merge needs at least two sources"),
                 Use("x: B,6", "[Linear(4, Name = \"a\")]", "[Multiply(\"x\", \"a\")]").Rejected("SD1002", "dim 1 differs (6 vs 4)", "multiplied tensors"),
             ]),
+        new("Embedding",
+            [
+                Use("tokens: int64[B,T]", "[Embedding(100, 16)]").Gives("B,T,16"),
+                Use("tokens: int64[B,7]", "[Embedding(5, 3)]").Gives("B,7,3"),
+            ],
+            [
+                Use("x: B,T", "[Embedding(100, 16)]").Rejected("SD1001", "integer token ids", "float32[B, T]", "int64[B,T]"),
+                Use("tokens: int64[B,T]", "[Embedding(0, 16)]").Rejected("SD2003", "vocabulary size must be at least 1 but is 0"),
+            ]),
+        Recurrent("LSTM"),
+        Recurrent("GRU"),
+        Recurrent("RNN"),
+        new("PositionalEncoding",
+            [
+                Use("x: B,T,16", "[PositionalEncoding]").Gives("B,T,16"),
+                Use("tokens: int64[B,10]", "[Embedding(50, 8)]", "[PositionalEncoding(MaxLength = 10)]").Gives("B,10,8"),
+            ],
+            [
+                Use("x: B,T,15", "[PositionalEncoding]").Rejected("SD2003", "width 15", "must be even"),
+                Use("x: B,12,8", "[PositionalEncoding(MaxLength = 10)]").Rejected("SD2003", "12 steps but MaxLength = 10", "at least 12"),
+                Use("x: B,T", "[PositionalEncoding]").Rejected("SD1001", "[B, T, features]", "Embedding"),
+            ]),
     ];
+
+    /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>
+    private static LayerKindRows Recurrent(string kind) =>
+        new(kind,
+            [
+                Use("x: B,T,3", $"[{kind}(8)]").Gives("B,8"),
+                Use("x: B,T,3", $"[{kind}(8, ReturnSequences = true)]").Gives("B,T,8"),
+                Use("x: B,12,3", $"[{kind}(8, Layers = 2, Bidirectional = true)]").Gives("B,16"),                        // 2 directions · 8
+                Use("x: B,T,3", $"[{kind}(8, Bidirectional = true, ReturnSequences = true)]", "[Linear(5)]").Gives("B,T,5"),
+            ],
+            [
+                Use("x: B,3", $"[{kind}(8)]").Rejected("SD1001", "[B, T, features]", "no time axis", "Reshape"),
+                Use("x: B,1,28,28", $"[{kind}(8)]").Rejected("SD1001", "[B, T, features]", "an image", "Flatten(StartDim = 2)", "Permute"),
+                Use("tokens: int64[B,T]", $"[{kind}(8)]").Rejected("SD1001", "float32 [B, T, features]", "Embedding"),
+                Use("x: B,T,3", $"[{kind}(0)]").Rejected("SD2003", "hidden size must be at least 1 but is 0"),
+                Use("x: B,T,3", $"[{kind}(8, Layers = 0)]").Rejected("SD2003", "Layers must be at least 1 but is 0"),
+                Use("x: B,T,3", $"[{kind}(8, ReturnSequences = true)]", "[Linear(5, In = 6)]").Rejected("SD1004", "In = 6", "write In = 8"),
+            ]);
 }

@@ -18,7 +18,10 @@ public sealed class LayerParityTests
 {
     /// <param name="Kind">The layer attribute under test; the model must declare it.</param>
     /// <param name="Output">The expected output dims, computed by hand (not by the generator).</param>
-    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature, string Output)
+    /// <param name="Input">Makes an input of a concrete shape; random normal values unless given.</param>
+    /// <param name="Lengths">Values of the sequence length symbol T to check besides the batch sizes, when the model has one.</param>
+    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature, string Output,
+        Func<long[], Tensor>? Input = null, long[]? Lengths = null)
     {
         public string Name => $"{Kind.Name[..^"Attribute".Length]} {Variant}".TrimEnd();
     }
@@ -27,6 +30,15 @@ public sealed class LayerParityTests
         where TKind : LayerAttribute
         where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
         new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
+
+    /// <summary>A row whose input has a symbolic sequence length T, checked at two lengths.</summary>
+    private static LayerRow SequenceRow<TKind, TModel>(string variant, string output, Func<long[], Tensor>? input = null)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
+        Row<TKind, TModel>(variant, output) with { Input = input, Lengths = [2, 9] };
+
+    /// <summary>Token ids below the 11-word vocabulary of the embedding models.</summary>
+    private static Tensor TokenIds(long[] shape) => randint(0, 11, shape, dtype: int64);
 
     // Sliding windows: ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (PyTorch's Conv/Pool docs).
     private static readonly LayerRow[] Rows =
@@ -114,6 +126,19 @@ public sealed class LayerParityTests
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
         Row<MultiplyAttribute, MultiplyGateModel>("gate", "B,6"),
         Row<MultiplyAttribute, MultiplyThreeModel>("of three (Mul chain)", "B,6"),
+        Row<EmbeddingAttribute, EmbeddingModel>("", "B,5,4") with { Input = TokenIds },
+        SequenceRow<EmbeddingAttribute, EmbeddingSequenceModel>("[B,T]", "B,T,4", TokenIds),
+        Row<LSTMAttribute, LSTMModel>("final state", "B,4"),
+        SequenceRow<LSTMAttribute, LSTMSequencesModel>("sequences", "B,T,4"),
+        SequenceRow<LSTMAttribute, LSTMStackedBidirectionalModel>("2 layers bidirectional final state", "B,8"),       // 2 directions · 4
+        SequenceRow<LSTMAttribute, LSTMStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        SequenceRow<GRUAttribute, GRUModel>("final state", "B,4"),
+        SequenceRow<GRUAttribute, GRUBidirectionalModel>("bidirectional final state", "B,8"),
+        SequenceRow<GRUAttribute, GRUStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        SequenceRow<RNNAttribute, RNNModel>("final state", "B,4"),
+        SequenceRow<RNNAttribute, RNNStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        Row<PositionalEncodingAttribute, PositionalEncodingModel>("fixed length", "B,5,6"),
+        SequenceRow<PositionalEncodingAttribute, PositionalEncodingSequenceModel>("[B,T,D]", "B,T,6"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -134,7 +159,7 @@ public sealed class LayerParityTests
         var row = Rows.Single(r => r.Name == name);
         Assert.NotEmpty(row.Model.GetCustomAttributes(row.Kind, inherit: false));
         Assert.Equal(row.Output.Split(','), row.Signature.Outputs.Single().Dims);
-        AssertExportMatches(row.Create, row.Signature, opset);
+        AssertExportMatches(row.Create, row.Signature, opset, row.Input, row.Lengths);
     }
 
     public static TheoryData<int> EachOpset() => new(Opsets);
@@ -214,7 +239,8 @@ public sealed class LayerParityTests
         }
     }
 
-    private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset)
+    private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset,
+        Func<long[], Tensor>? input = null, long[]? lengths = null)
     {
         torch.manual_seed(1234);
         using var model = create();
@@ -227,6 +253,6 @@ public sealed class LayerParityTests
         OnnxOperatorRules.AssertValid(path);
 
         Assert.Contains($"-> {signature.Outputs.Single()}", generated.Summary());
-        GeneratedModels.AssertOnnxParity(model, signature, path, 1, 7);
+        GeneratedModels.AssertOnnxParity(model, signature, path, [1, 7], lengths ?? [], input ?? (shape => randn(shape)));
     }
 }
