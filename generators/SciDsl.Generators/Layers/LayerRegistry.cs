@@ -18,6 +18,8 @@ internal static class LayerRegistry
         DropoutLayer.Kind,
         FlattenLayer.Kind, ReshapeLayer.Kind,
         AddLayer.Kind, ConcatLayer.Kind,
+        GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
+        ReparameterizeLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);

@@ -53,7 +53,7 @@ internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Item
                 items.Add(new AttributeArgument(name, string.Join(",", value.Values.Select(v => (string)v.Value!)), IsString: true));
             return;
         }
-        string text = value.Value switch
+        string text = value.Kind == TypedConstantKind.Enum ? EnumName(value) : value.Value switch
         {
             null => "",
             bool b => b ? "true" : "false",
@@ -62,4 +62,9 @@ internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Item
         };
         items.Add(new AttributeArgument(name, text, value.Value is string));
     }
+
+    /// <summary>An enum argument's member name, e.g. <c>Bilinear</c>; the number when no member has the value (a cast).</summary>
+    public static string EnumName(TypedConstant value) =>
+        value.Type?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value))?.Name
+        ?? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using SciDsl.Generators.Emit;
+using SciDsl.Generators.Infrastructure;
+using SciDsl.Generators.Parse;
+using SciDsl.Generators.Shapes;
+
+namespace SciDsl.Generators.Layers;
+
+/// <summary>
+/// <c>GraphSageConv(out, Adjacency = "adj", Aggregate)</c> on dense batched graphs: <c>x [B, N, F]</c>,
+/// <c>adj [B, N, N]</c> → <c>W · [x ‖ agg_j∈N(i) x_j] + b</c>, <c>[B, N, out]</c>, i.e. W_self·x + W_neigh·agg + b
+/// with one <c>Linear(2F, out)</c>. The mean divides <c>adj · x</c> by the row sums of adj, at least 1, so a node
+/// without neighbours aggregates zeros (as PyTorch Geometric's DenseSAGEConv).
+/// </summary>
+/// <param name="Aggregate">A member name of the runtime's <c>NeighbourAggregation</c> enum.</param>
+internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput Adjacency, string Aggregate, Dim? In = null) : LayerSpec(Site)
+{
+    public static readonly LayerKind Kind = new("GraphSageConv", Parse);
+
+    private const string Mean = "Mean";
+    private const string Sum = "Sum";
+
+    private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
+    {
+        long outFeatures = errors.AtLeast("the output width", args.Int("outFeatures", 0), 1);
+        var adjacency = NamedInput.Required(args, GraphInputs.Adjacency, "adj", errors);
+        string aggregate = args.String("Aggregate") ?? Mean;
+        if (aggregate is not (Mean or Sum))
+            errors.Add($"Aggregate must be NeighbourAggregation.Mean or NeighbourAggregation.Sum but is {aggregate}");
+        return errors.Any ? null : new GraphSageConvLayer(site, outFeatures, adjacency!, aggregate);
+    }
+
+    public override EquatableArray<NamedInput> NamedInputs => EquatableArray.Of(Adjacency);
+
+    public override LayerInference Infer(InferContext context)
+    {
+        if ((GraphInputs.RequireNodeFeatures(context) ?? GraphInputs.RequireAdjacency(context)) is { } rejected) return rejected;
+        var x = context.Input;
+        return context.Ok(this with { In = x.Last }, x.With(2, Dim.Of(Out)));
+    }
+
+    public override string TorchType => "Linear";
+
+    public override IEnumerable<Dim> ConstructionDims => new[] { In! };
+
+    public override string TorchFactory() => $"nn.Linear({TorchSizes.Of(In! * 2)}, {Literal.Long(Out)})";
+
+    public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
+        $"global::SciDsl.Graphs.DenseGraph.SageConv({module}, {inputs[0]}, {inputs[1]}, global::SciDsl.NeighbourAggregation.{Aggregate})";
+
+    public override void EmitOnnx(OnnxEmitContext onnx)
+    {
+        string adjacency = onnx.Inputs[1];
+        string neighbours = onnx.Step("neighbour_sum", "MatMul", new[] { adjacency, onnx.Input });
+        if (Aggregate == Mean)
+        {
+            string degree = onnx.Step("degree", "ReduceSum", new[] { adjacency, onnx.LongsConstant("last_axis", new[] { -1L }) },
+                OnnxEmitContext.Int("keepdims", 1));
+            string atLeastOne = onnx.Step("degree_clamped", "Max", new[] { degree, onnx.FloatConstant("min_degree", 1) });
+            neighbours = onnx.Step("neighbour_mean", "Div", new[] { neighbours, atLeastOne });
+        }
+        string joined = onnx.Step("concat", "Concat", new[] { onnx.Input, neighbours }, OnnxEmitContext.Int("axis", -1));
+        string product = onnx.Step("linear", "MatMul", new[] { joined, onnx.Parameter("weight", transpose: true) });
+        onnx.Node("Add", new[] { product, onnx.Parameter("bias") });
+    }
+}
