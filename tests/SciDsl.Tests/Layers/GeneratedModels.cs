@@ -39,17 +39,58 @@ public static class GeneratedModels
     /// For each batch size: random input, eval forward has the signature's output shape, and the
     /// exported file at <paramref name="onnxPath"/> reproduces it in ONNX Runtime.
     /// </summary>
-    public static void AssertOnnxParity(nn.Module<Tensor, Tensor> model, ModelSignature signature, string onnxPath, params long[] batches)
+    public static void AssertOnnxParity(nn.Module<Tensor, Tensor> model, ModelSignature signature, string onnxPath, params long[] batches) =>
+        AssertOnnxParity(model, signature, onnxPath, batches, [GraphNodes[0]]);
+
+    /// <summary>The node counts a symbolic <c>N</c> takes in parity checks: two, so a size baked into the file shows.</summary>
+    public static readonly long[] GraphNodes = [3, 5];
+
+    /// <summary>
+    /// <see cref="AssertOnnxParity(nn.Module{Tensor, Tensor}, ModelSignature, string, long[])"/> for models with one or two
+    /// inputs, at each batch size and each node count of a symbolic <c>N</c>. An input named <c>adj</c> is a random
+    /// symmetric 0/1 adjacency whose last node has no edges; the others are normal noise.
+    /// </summary>
+    public static void AssertOnnxParity(nn.Module model, ModelSignature signature, string onnxPath, long[] batches, long[] nodeCounts)
     {
-        var input = signature.Inputs.Single();
         var output = signature.Outputs.Single();
+        bool symbolicNodes = signature.Inputs.Any(input => input.Dims.Contains("N"));
         foreach (long batch in batches)
+            foreach (long nodes in symbolicNodes ? nodeCounts : nodeCounts.Take(1))
+            {
+                using var scope = NewDisposeScope();
+                var sizes = new Dictionary<string, long> { ["B"] = batch, ["N"] = nodes };
+                var inputs = signature.Inputs.ToDictionary(input => input.Name,
+                    input => input.Name == "adj" ? RandomAdjacency(Concrete(input, sizes)) : randn(Concrete(input, sizes)));
+                var expected = Infer(model, signature.Inputs.Select(input => inputs[input.Name]).ToArray());
+                Assert.Equal(Concrete(output, sizes), expected.shape);
+                OnnxRuntimeParity.AssertMatches(onnxPath, inputs, expected);
+            }
+    }
+
+    /// <summary>The concrete shape of <paramref name="signature"/> with its symbols set from <paramref name="sizes"/>.</summary>
+    public static long[] Concrete(TensorSignature signature, IReadOnlyDictionary<string, long> sizes) =>
+        signature.Dims.Select(dim => sizes.TryGetValue(dim, out long size) ? size : long.Parse(dim, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>Eval-mode forward of a one- or two-input model without autograd.</summary>
+    public static Tensor Infer(nn.Module model, params Tensor[] inputs)
+    {
+        using var noGrad = no_grad();
+        return (model, inputs.Length) switch
         {
-            using var scope = NewDisposeScope();
-            var x = randn(Concrete(input, batch));
-            var expected = Infer(model, x);
-            Assert.Equal(Concrete(output, batch), expected.shape);
-            OnnxRuntimeParity.AssertMatches(onnxPath, new Dictionary<string, Tensor> { [input.Name] = x }, expected);
-        }
+            (nn.Module<Tensor, Tensor> one, 1) => one.forward(inputs[0]),
+            (nn.Module<Tensor, Tensor, Tensor> two, 2) => two.forward(inputs[0], inputs[1]),
+            _ => throw new ArgumentException($"{model.GetType().Name} is not a model with {inputs.Length} tensor input(s)"),
+        };
+    }
+
+    /// <summary>Symmetric 0/1 edges without self-loops; the last node is isolated, so zero degrees are exercised.</summary>
+    public static Tensor RandomAdjacency(long[] shape)
+    {
+        long nodes = shape[^1];
+        var upper = (rand(shape) < 0.5).to_type(ScalarType.Float32).triu(1);
+        var adjacency = upper + upper.transpose(1, 2);
+        adjacency[TensorIndex.Ellipsis, nodes - 1, TensorIndex.Colon] = 0;
+        adjacency[TensorIndex.Ellipsis, TensorIndex.Colon, nodes - 1] = 0;
+        return adjacency;
     }
 }

@@ -16,7 +16,7 @@ public static class OnnxOperatorRules
         ["Add"] = 1, ["AveragePool"] = 1, ["BatchNormalization"] = 1, ["Concat"] = 1, ["Conv"] = 1, ["Div"] = 1,
         ["Erf"] = 9, ["Flatten"] = 1, ["Gather"] = 1, ["Gelu"] = 20, ["Gemm"] = 1, ["GlobalAveragePool"] = 1,
         ["GroupNormalization"] = 18, ["Identity"] = 1, ["LayerNormalization"] = 17, ["LeakyRelu"] = 1,
-        ["LogSoftmax"] = 1, ["MatMul"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["ReduceMax"] = 1,
+        ["LogSoftmax"] = 1, ["MatMul"] = 1, ["Max"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["Pow"] = 1, ["ReduceMax"] = 1,
         ["ReduceMean"] = 1, ["ReduceSum"] = 1, ["Relu"] = 1, ["Reshape"] = 1, ["Sigmoid"] = 1, ["Softmax"] = 1,
         ["Split"] = 1, ["Sqrt"] = 1, ["Squeeze"] = 1, ["Sub"] = 1, ["Sum"] = 1, ["Tanh"] = 1, ["Unsqueeze"] = 1,
     };
