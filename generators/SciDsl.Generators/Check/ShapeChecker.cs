@@ -64,10 +64,13 @@ internal static class ShapeChecker
 
         var shaped = Shaped(model, nodes, outputNodes, values);
         // Constructor symbols become parameters and properties: they must not clash with other members.
-        foreach (string symbol in shaped.ConstructorSymbols.Where(s => values.ContainsKey(s) || ModelParser.IsReservedName(s)))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeSymbolClash, model.Location, symbol,
-                DeclaredBy(symbol, model, nodes), model.Type.Name,
-                values.ContainsKey(symbol) ? "the name of an input or layer" : "a C# keyword or a generated member"));
+        foreach (string symbol in shaped.ConstructorSymbols)
+        {
+            string? clash = values.ContainsKey(symbol) ? "the name of an input or layer" : GeneratedNames.ClashInModel(symbol, model.Type.Name);
+            if (clash is not null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeSymbolClash, model.Location, symbol,
+                    DeclaredBy(symbol, model, nodes), model.Type.Name, clash));
+        }
         return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
     }
 

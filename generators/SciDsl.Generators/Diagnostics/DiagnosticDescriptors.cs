@@ -59,6 +59,18 @@ internal static class DiagnosticDescriptors
         "SD2007", "The declaration must be a class",
         "'{0}' is a {1}; [{2}] declarations must be partial classes (a model derives from torch.nn.Module, which a record cannot)", DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor UnsupportedClass = Error(
+        "SD2010", "The class cannot be extended by generated code",
+        "'{0}' {1}, so the members generated for [{2}] cannot be added to it; {3}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NameClash = Error(
+        "SD2011", "Name clashes with the generated code",
+        "{0} cannot be used in the generated code: {1}; {2}", DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor TooManyInputs = Error(
+        "SD2012", "Too many model inputs",
+        "'{0}' declares {1} inputs, but TorchSharp's nn.Module takes at most {2}; {3}", DeclarationCategory);
+
     public static readonly DiagnosticDescriptor SizeSymbolClash = Error(
         "SD2020", "A size symbol clashes with a member name",
         "Size symbol '{0}' of {1} becomes a constructor parameter of {2}, but '{0}' is already {3}; rename the symbol", DeclarationCategory);
@@ -98,7 +110,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
         LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
-        SizeSymbolClash, UnknownLayerKind,
+        UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes,
         InternalError);
 

@@ -6,7 +6,7 @@ namespace SciDsl.Generators.Emit;
 internal static class DatasetEmitter
 {
     public static string Emit(DatasetSpec data) =>
-        TypeScope.Write(data.Type, System.Array.Empty<string>(), null, new[] { TypeScope.GeneratedCode }, writer =>
+        TypeScope.Write(data.Type, null, new[] { TypeScope.GeneratedCode }, writer =>
         {
             writer.Line("/// <summary>One sample's shape and the target kind, as declared; what <c>Load</c> returns is checked against it.</summary>");
             writer.Line("public static global::SciDsl.DatasetSignature Signature { get; } = new(");

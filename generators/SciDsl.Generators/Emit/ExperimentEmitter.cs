@@ -6,7 +6,7 @@ namespace SciDsl.Generators.Emit;
 internal static class ExperimentEmitter
 {
     public static string Emit(ExperimentSpec experiment) =>
-        TypeScope.Write(experiment.Type, System.Array.Empty<string>(), null, new[] { TypeScope.GeneratedCode }, writer =>
+        TypeScope.Write(experiment.Type, null, new[] { TypeScope.GeneratedCode }, writer =>
         {
             writer.Line("/// <summary>What the experiment's attributes declare.</summary>");
             writer.Line("public static global::SciDsl.TrainConfig Config { get; } = new(");

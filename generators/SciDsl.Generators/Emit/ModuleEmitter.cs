@@ -8,13 +8,11 @@ namespace SciDsl.Generators.Emit;
 /// <summary>Emits <c>Model.Module.g.cs</c>: the TorchSharp module, its signature, forward and summary.</summary>
 internal static class ModuleEmitter
 {
-    private static readonly string[] Usings = { "TorchSharp", "TorchSharp.Modules", "static TorchSharp.torch" };
-
     public static string Emit(ShapedModel model)
     {
-        string tensors = string.Join(", ", model.Inputs.Select(_ => "Tensor"));
-        string result = model.Outputs.Count == 1 ? "Tensor" : "(" + string.Join(", ", model.Outputs.Select(_ => "Tensor")) + ")";
-        return TypeScope.Write(model.Type, Usings, $"nn.Module<{tensors}, {result}>", new[] { TypeScope.GeneratedCode }, writer =>
+        string tensors = string.Join(", ", model.Inputs.Select(_ => Torch.Tensor));
+        string result = model.Outputs.Count == 1 ? Torch.Tensor : "(" + string.Join(", ", model.Outputs.Select(_ => Torch.Tensor)) + ")";
+        return TypeScope.Write(model.Type, $"{Torch.Nn}.Module<{tensors}, {result}>", new[] { TypeScope.GeneratedCode }, writer =>
         {
             WriteSignature(writer, model);
             WriteMembers(writer, model);
@@ -55,9 +53,9 @@ internal static class ModuleEmitter
         // Named layers are the model's public surface; the rest are private fields in layer order.
         foreach (var node in modules.Where(n => n.Layer.Site.IsNamedByUser))
             writer.Line($"/// <summary><c>{Xml(node.Layer.Site.Display)}</c>, output {node.Output}.</summary>")
-                  .Line($"public {node.Layer.TorchType} {node.Name} {{ get; }}").Line();
+                  .Line($"public {Torch.ModuleType(node.Layer.TorchType!)} {node.Name} {{ get; }}").Line();
         foreach (var node in modules.Where(n => !n.Layer.Site.IsNamedByUser))
-            writer.Line($"private readonly {node.Layer.TorchType} {node.Name};");
+            writer.Line($"private readonly {Torch.ModuleType(node.Layer.TorchType!)} {node.Name};");
         writer.Line();
     }
 
@@ -78,7 +76,7 @@ internal static class ModuleEmitter
 
     private static void WriteForward(SourceWriter writer, ShapedModel model, string result)
     {
-        string parameters = string.Join(", ", model.Inputs.Select(i => $"Tensor {i.Name}"));
+        string parameters = string.Join(", ", model.Inputs.Select(i => $"{Torch.Tensor} {i.Name}"));
         writer.Open($"public override {result} forward({parameters})");
         string guard = "new global::SciDsl.ShapeGuard(Signature.Model)" +
             string.Concat(model.ConstructorSymbols.Select(s => $".Bind({Literal.String(s)}, {s})"));

@@ -61,7 +61,7 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
             writer.Line($"string {output};");
             declareOutput = false;
         }
-        writer.Open($"if (onnx.Opset >= {opset})");
+        writer.Open($"if (onnx.Opset >= {Long(opset)})");
         current();
         writer.Close();
         writer.Open("else");
@@ -69,12 +69,14 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
         writer.Close();
     }
 
-    public static string Int(string name, long value) => $"OnnxAttribute.Int(\"{name}\", {Long(value)})";
+    private const string Attribute = "global::SciDsl.Onnx.OnnxAttribute";
+
+    public static string Int(string name, long value) => $"{Attribute}.Int(\"{name}\", {Long(value)})";
 
     public static string Ints(string name, IEnumerable<long> values) =>
-        $"OnnxAttribute.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
+        $"{Attribute}.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
 
-    public static string FloatAttribute(string name, double value) => $"OnnxAttribute.Float(\"{name}\", {Float(value)})";
+    public static string FloatAttribute(string name, double value) => $"{Attribute}.Float(\"{name}\", {Float(value)})";
 
 
     private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)

@@ -29,7 +29,7 @@ internal sealed record AdaptiveAvgPool2dLayer(LayerSite Site, int Size, long Win
 
     public override string TorchType => "AdaptiveAvgPool2d";
 
-    public override string TorchFactory() => $"nn.AdaptiveAvgPool2d({Size})";
+    public override string TorchFactory() => $"{Torch.Nn}.AdaptiveAvgPool2d({Literal.Long(Size)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {

@@ -16,7 +16,7 @@ internal abstract record AxisNormalizingLayer(LayerSite Site, int Dim) : Element
         return base.Infer(context);
     }
 
-    public override string TorchFactory() => $"nn.{TorchType}({Dim})";
+    public override string TorchFactory() => $"{Torch.Nn}.{TorchType}({Literal.Long(Dim)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         onnx.Node(OnnxOperator, new[] { onnx.Input }, OnnxEmitContext.Int("axis", Dim));

@@ -29,7 +29,7 @@ internal abstract record BatchNormLayer(LayerSite Site, double Eps, double Momen
 
     public override string TorchFactory()
     {
-        string call = $"nn.{TorchType}({TorchSizes.Of(Features!)}";
+        string call = $"{Torch.Nn}.{TorchType}({TorchSizes.Of(Features!)}";
         if (Eps != 1e-5) call += $", eps: {Literal.Double(Eps)}";
         if (Momentum != 0.1) call += $", momentum: {Literal.Double(Momentum)}";
         return call + ")";

@@ -43,7 +43,7 @@ internal sealed record ConcatLayer(LayerSite Site, int Dim, int Axis = 0) : Laye
     public override string? TorchType => null;
 
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
-        $"torch.cat([{string.Join(", ", inputs)}], {Axis})";
+        $"{Torch.Root}.cat([{string.Join(", ", inputs)}], {Literal.Long(Axis)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         onnx.Node("Concat", onnx.Inputs, OnnxEmitContext.Int("axis", Axis));

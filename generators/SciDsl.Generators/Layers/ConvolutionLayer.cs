@@ -66,11 +66,11 @@ internal abstract record ConvolutionLayer(LayerSite Site, ConvolutionArguments A
 
     public override string TorchFactory()
     {
-        var call = $"nn.{TorchType}({TorchSizes.Of(InChannels!)}, {Args.OutChannels}, kernel_size: {Args.Kernel}";
-        if (Args.Stride != 1) call += $", stride: {Args.Stride}";
-        if (Args.Padding != 0) call += $", padding: {Args.Padding}";
-        if (Args.Dilation != 1) call += $", dilation: {Args.Dilation}";
-        if (Args.Groups != 1) call += $", groups: {Args.Groups}";
+        var call = $"{Torch.Nn}.{TorchType}({TorchSizes.Of(InChannels!)}, {Literal.Long(Args.OutChannels)}, kernel_size: {Literal.Long(Args.Kernel)}";
+        if (Args.Stride != 1) call += $", stride: {Literal.Long(Args.Stride)}";
+        if (Args.Padding != 0) call += $", padding: {Literal.Long(Args.Padding)}";
+        if (Args.Dilation != 1) call += $", dilation: {Literal.Long(Args.Dilation)}";
+        if (Args.Groups != 1) call += $", groups: {Literal.Long(Args.Groups)}";
         if (!Args.Bias) call += ", bias: false";
         return call + ")";
     }

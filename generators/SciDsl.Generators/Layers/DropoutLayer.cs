@@ -17,7 +17,7 @@ internal sealed record DropoutLayer(LayerSite Site, double P) : ElementwiseLayer
 
     public override string TorchType => "Dropout";
 
-    public override string TorchFactory() => $"nn.Dropout({Literal.Double(P)})";
+    public override string TorchFactory() => $"{Torch.Nn}.Dropout({Literal.Double(P)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) => onnx.PassThrough();
 }

@@ -31,7 +31,7 @@ internal sealed record FlattenLayer(LayerSite Site, int StartDim) : LayerSpec(Si
 
     public override string TorchType => "Flatten";
 
-    public override string TorchFactory() => StartDim == 1 ? "nn.Flatten()" : $"nn.Flatten({StartDim})";
+    public override string TorchFactory() => StartDim == 1 ? $"{Torch.Nn}.Flatten()" : $"{Torch.Nn}.Flatten({Literal.Long(StartDim)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {

@@ -27,7 +27,7 @@ internal sealed record LayerNormLayer(LayerSite Site, double Eps, Dim? Features 
     public override IEnumerable<Dim> ConstructionDims => new[] { Features! };
 
     public override string TorchFactory() =>
-        $"nn.LayerNorm({TorchSizes.Of(Features!)}{(Eps != 1e-5 ? ", eps: " + Literal.Double(Eps) : "")})";
+        $"{Torch.Nn}.LayerNorm({TorchSizes.Of(Features!)}{(Eps != 1e-5 ? ", eps: " + Literal.Double(Eps) : "")})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         onnx.ByOpset(17,

@@ -28,7 +28,7 @@ internal abstract record LayerSpec(LayerSite Site)
     public abstract string? TorchType { get; }
 
     /// <summary>The factory call that builds the module, e.g. <c>nn.Linear(3136, 128)</c>.</summary>
-    public virtual string TorchFactory() => $"nn.{TorchType}()";
+    public virtual string TorchFactory() => $"{Torch.Nn}.{TorchType}()";
 
     /// <summary>
     /// The forward expression over the C# variables holding the inputs; layers without a module

@@ -10,7 +10,7 @@ internal sealed record LeakyReLULayer(LayerSite Site, double Slope) : Elementwis
 
     public override string TorchType => "LeakyReLU";
 
-    public override string TorchFactory() => $"nn.LeakyReLU({Literal.Double(Slope)})";
+    public override string TorchFactory() => $"{Torch.Nn}.LeakyReLU({Literal.Double(Slope)})";
 
     public override void EmitOnnx(OnnxEmitContext onnx) =>
         onnx.Node("LeakyRelu", new[] { onnx.Input }, OnnxEmitContext.FloatAttribute("alpha", Slope));

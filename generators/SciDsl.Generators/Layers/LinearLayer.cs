@@ -49,7 +49,7 @@ internal sealed record LinearLayer(LayerSite Site, Dim Out, long? DeclaredIn, bo
     public override IEnumerable<Dim> ConstructionDims => new[] { In!, Out };
 
     public override string TorchFactory() =>
-        $"nn.Linear({TorchSizes.Of(In!)}, {TorchSizes.Of(Out)}{(Bias ? "" : ", hasBias: false")})";
+        $"{Torch.Nn}.Linear({TorchSizes.Of(In!)}, {TorchSizes.Of(Out)}{(Bias ? "" : ", hasBias: false")})";
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {

@@ -42,9 +42,9 @@ internal abstract record PoolingLayer(LayerSite Site, PoolingArguments Args) : L
 
     public override string TorchFactory()
     {
-        string call = $"nn.{TorchType}({Args.Kernel}";
-        if (Args.Stride != Args.Kernel) call += $", stride: {Args.Stride}";
-        if (Args.Padding != 0) call += $", padding: {Args.Padding}";
+        string call = $"{Torch.Nn}.{TorchType}({Literal.Long(Args.Kernel)}";
+        if (Args.Stride != Args.Kernel) call += $", stride: {Literal.Long(Args.Stride)}";
+        if (Args.Padding != 0) call += $", padding: {Literal.Long(Args.Padding)}";
         return call + ")";
     }
 

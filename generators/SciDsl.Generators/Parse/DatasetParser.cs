@@ -19,7 +19,7 @@ internal static class DatasetParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Dataset") is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequireSupportedClass(type, typeLocation, "Dataset", GeneratedNames.DatasetMembers) is { } unsupported) diagnostics.Add(unsupported);
 
         var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == DatasetAttribute);
         var location = ModelParser.LocationOf(attribute) ?? typeLocation;

@@ -21,7 +21,7 @@ internal static class ExperimentParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Experiment") is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequireSupportedClass(type, typeLocation, "Experiment", GeneratedNames.ExperimentMembers) is { } unsupported) diagnostics.Add(unsupported);
 
         var attributes = type.GetAttributes();
         var experiment = Find(attributes, ExperimentAttribute)!;
@@ -33,6 +33,10 @@ internal static class ExperimentParser
         var dataType = experiment.ConstructorArguments.ElementAtOrDefault(1).Value as INamedTypeSymbol;
         bool modelIsModel = Has(modelType, ModelParser.ModelAttribute);
         bool dataIsDataset = Has(dataType, DatasetParser.DatasetAttribute);
+        foreach (var argument in new[] { modelType, dataType })
+            if (argument is { IsUnboundGenericType: true })
+                Report(DiagnosticDescriptors.ExperimentTypes, location, $"typeof({argument.ToDisplayString()}) is an open generic type",
+                    "name a class without type parameters");
         ShapedModel? model = null;
         DatasetSpec? data = null;
         if (!modelIsModel && !dataIsDataset && Has(modelType, DatasetParser.DatasetAttribute) && Has(dataType, ModelParser.ModelAttribute))
@@ -55,9 +59,9 @@ internal static class ExperimentParser
         }
         if (modelIsModel && ModelParser.Parse(modelType!, cancellation) is { Spec: { } modelSpec, Diagnostics.Count: 0 })
             model = ShapeChecker.Check(modelSpec).Spec; // a broken model reports its own errors where it is declared
-        if (dataIsDataset)
+        if (dataIsDataset && DatasetParser.Parse(dataType!) is { Spec: { } dataSpec, Diagnostics.Count: 0 }) // a broken dataset reports its own errors
         {
-            data = DatasetParser.Parse(dataType!).Spec;
+            data = dataSpec;
             if (!dataType!.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} creates it with new {dataType.Name}(), but it has no public parameterless constructor; add one"));
@@ -94,8 +98,13 @@ internal static class ExperimentParser
         if (spec.BatchSize <= 0) OutOfRange(trainLocation, "BatchSize", "positive", Literal.Long(spec.BatchSize), "[Train(BatchSize = 32)]");
         if (!(spec.ValidationSplit >= 0 && spec.ValidationSplit < 1))
             OutOfRange(trainLocation, "ValidationSplit", "in [0, 1)", Literal.Double(spec.ValidationSplit), "[Train(ValidationSplit = 0.2)]");
-        if (!(spec.LearningRate > 0))
-            OutOfRange(optimizerLocation, "LearningRate", "positive", Literal.Double(spec.LearningRate), $"[Optimizer(Optim.{spec.Optimizer}, LearningRate = 0.001)]");
+        // Finite, or Config would hold a NaN or ∞ that has no C# literal.
+        if (!(spec.LearningRate > 0 && spec.LearningRate <= double.MaxValue))
+            OutOfRange(optimizerLocation, "LearningRate", "a positive finite number", Literal.Double(spec.LearningRate), $"[Optimizer(Optim.{spec.Optimizer}, LearningRate = 0.001)]");
+        if (!(spec.Momentum >= 0 && spec.Momentum <= double.MaxValue))
+            OutOfRange(optimizerLocation, "Momentum", "a finite number >= 0", Literal.Double(spec.Momentum), "[Optimizer(Optim.SGD, Momentum = 0.9)]");
+        if (!(spec.WeightDecay >= 0 && spec.WeightDecay <= double.MaxValue))
+            OutOfRange(optimizerLocation, "WeightDecay", "a finite number >= 0", Literal.Double(spec.WeightDecay), $"[Optimizer(Optim.{spec.Optimizer}, WeightDecay = 0.0001)]");
 
         if (model is not null && data is not null)
         {

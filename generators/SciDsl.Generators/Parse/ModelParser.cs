@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SciDsl.Generators.Diagnostics;
+using SciDsl.Generators.Emit;
 using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Layers;
 using SciDsl.Generators.Shapes;
@@ -18,24 +20,14 @@ internal static class ModelParser
     private const string LayerAttribute = "SciDsl.LayerAttribute";
     private const string OutputAttribute = "SciDsl.OutputAttribute";
 
-    /// <summary>Members every generated model has; a node property with one of these names would not compile.</summary>
-    /// <summary>Members of the generated module (its own and common ones of <c>nn.Module</c>) a layer property would clash with or hide.</summary>
-    private static readonly string[] GeneratedMembers =
-    {
-        "Signature", "Summary", "forward", "ExportOnnx",
-        "train", "eval", "training", "parameters", "named_parameters", "modules", "children", "to", "cpu", "cuda",
-        "save", "load", "zero_grad", "state_dict", "apply", "call", "register_module", "register_buffer", "register_parameter",
-    };
-
-    /// <summary>A C# keyword or a member the generated module has: unusable as a layer or size name.</summary>
-    public static bool IsReservedName(string name) =>
-        GeneratedMembers.Contains(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
+    /// <summary>TorchSharp's <c>nn.Module</c> has type parameters for at most six inputs and the result.</summary>
+    private const int MaxInputs = 6;
 
     public static ParseResult<ModelSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var typeLocation = DeclaredTypeReader.IdentifierLocation(type);
-        if (DeclaredTypeReader.RequirePartialClass(type, typeLocation, "Model") is { } notPartial) diagnostics.Add(notPartial);
+        if (DeclaredTypeReader.RequireSupportedClass(type, typeLocation, "Model", GeneratedNames.ModelMembers) is { } unsupported) diagnostics.Add(unsupported);
 
         var attributes = type.GetAttributes();
         var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
@@ -45,6 +37,13 @@ internal static class ModelParser
         if (inputs is null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "",
                 ShapeStringAdvice.For(inputsText ?? "") ?? inputsError!));
+        else if (inputs.Value.Count > MaxInputs)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyInputs, modelLocation, type.Name,
+                Literal.Long(inputs.Value.Count), Literal.Long(MaxInputs),
+                "combine inputs of the same kind into one tensor, e.g. as channels or features"));
+        foreach (var input in inputs ?? EquatableArray<TensorSpec>.Empty)
+            if (GeneratedNames.ClashInModel(input.Name, type.Name) is { } clash)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, modelLocation, $"input '{input.Name}'", $"'{input.Name}' is {clash}", "rename the input"));
 
         var layers = new List<LayerSpec>();
         var names = new Dictionary<string, string>();
@@ -55,7 +54,7 @@ internal static class ModelParser
         {
             cancellation.ThrowIfCancellationRequested();
             if (attribute.AttributeConstructor is null) { unreadable = true; continue; } // the compiler reports it
-            var layer = ReadLayer(attribute, declared, names, diagnostics);
+            var layer = ReadLayer(attribute, type.Name, declared, names, diagnostics);
             if (layer is null) unreadable = true;
             else layers.Add(layer);
         }
@@ -71,7 +70,7 @@ internal static class ModelParser
         return new ParseResult<ModelSpec>(spec, diagnostics.ToEquatableArray());
     }
 
-    private static LayerSpec? ReadLayer(AttributeData attribute, List<AttributeData> all, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
+    private static LayerSpec? ReadLayer(AttributeData attribute, string modelName, List<AttributeData> all, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
     {
         string kindName = attribute.AttributeClass!.Name;
         if (kindName.EndsWith("Attribute")) kindName = kindName.Substring(0, kindName.Length - "Attribute".Length);
@@ -94,10 +93,9 @@ internal static class ModelParser
                 $"Name \"{explicitName}\" must be a C# identifier (letters, digits, '_')"));
             return null;
         }
-        if (explicitName is not null && IsReservedName(explicitName))
+        if (explicitName is not null && GeneratedNames.ClashInModel(explicitName, modelName) is { } clash)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
-                $"Name \"{explicitName}\" is a C# keyword or a generated member of the module (such as Signature, forward, train); choose another"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, location, $"{display} '{explicitName}'", $"'{explicitName}' is {clash}", "choose another Name"));
             return null;
         }
         if (names.TryGetValue(name, out string? owner))
@@ -111,7 +109,26 @@ internal static class ModelParser
         var from = (arguments.String("from") ?? "").Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();
         var site = new LayerSite(name, explicitName is not null, from, display, location);
         var errors = new LayerArgumentErrors(site, diagnostics);
-        return kind.Parse(site, arguments, errors);
+        RequireFloat32Numbers(attribute, errors);
+        return errors.Any ? null : kind.Parse(site, arguments, errors);
+    }
+
+    /// <summary>
+    /// SD2003 for a floating-point argument without a float32 value (NaN, ±∞, beyond ±3.4E+38): layer
+    /// arguments become float32 weights and ONNX attributes, and such values have no C# literal.
+    /// </summary>
+    private static void RequireFloat32Numbers(AttributeData attribute, LayerArgumentErrors errors)
+    {
+        var parameters = attribute.AttributeConstructor!.Parameters;
+        var arguments = attribute.ConstructorArguments.Take(parameters.Length).Select((value, i) => (parameters[i].Name, value))
+            .Concat(attribute.NamedArguments.Select(named => (named.Key, named.Value)));
+        foreach (var (name, value) in arguments)
+        {
+            if (value.Kind != TypedConstantKind.Primitive || value.Value is not (double or float)) continue;
+            double number = System.Convert.ToDouble(value.Value, CultureInfo.InvariantCulture);
+            if (!(System.Math.Abs(number) <= float.MaxValue))
+                errors.Add($"{name} must be a finite number within float32 range (±3.4E+38) but is {Literal.Double(number)}");
+        }
     }
 
     /// <summary><c>conv2d_2</c> for the second Conv2d; skips names the user took explicitly.</summary>

@@ -149,7 +149,7 @@ public class ExperimentDiagnosticsTests
     [InlineData("[Train(Epochs = 0)]", 2, "Epochs must be positive but is 0")]
     [InlineData("[Train(BatchSize = -1)]", 2, "BatchSize must be positive but is -1")]
     [InlineData("[Train(ValidationSplit = 1.0)]", 2, "ValidationSplit must be in [0, 1) but is 1")]
-    [InlineData("[Optimizer(Optim.Adam, LearningRate = 0.0)]", 2, "LearningRate must be positive but is 0")]
+    [InlineData("[Optimizer(Optim.Adam, LearningRate = 0.0)]", 2, "LearningRate must be a positive finite number but is 0")]
     public void SD3003_training_settings_out_of_range_point_at_their_attribute(string row, int offset, string problem)
     {
         string[] rows = { ValidExperiment[0], ValidExperiment[1], row };

@@ -14,7 +14,7 @@ public class ValidModelTests
             "[Linear(2, From = \"y\", Name = \"b\")]"));
 
         DiagnosticAssert.Clean(run);
-        Assert.Contains("forward(Tensor x, Tensor y)", run.Source("Net.Module.g.cs"));
+        Assert.Contains("forward(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)", run.Source("Net.Module.g.cs"));
     }
 
     [Fact]

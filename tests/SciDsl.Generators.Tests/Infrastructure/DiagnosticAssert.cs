@@ -29,12 +29,13 @@ internal static class DiagnosticAssert
         foreach (string word in words) Assert.Contains(word, message);
     }
 
-    /// <summary>A valid model: no SciDsl diagnostics, no crash, and the output compiles with zero errors.</summary>
+    /// <summary>A valid model: no SciDsl diagnostics, no crash, and the output compiles with zero errors and no warning in generated code.</summary>
     public static void Clean(GeneratorRun run)
     {
         Assert.Empty(run.Crashes);
         Assert.Empty(run.SciDslDiagnostics);
         Assert.Empty(run.CompileErrors);
+        Assert.Empty(run.GeneratedCodeWarnings);
         Assert.NotEmpty(run.Sources);
     }
 }

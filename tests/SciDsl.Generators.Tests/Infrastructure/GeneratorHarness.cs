@@ -92,6 +92,11 @@ internal sealed record GeneratorRun(
     public ImmutableArray<Diagnostic> CompileErrors =>
         CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
 
+    /// <summary>Warnings inside generated files: each fails a build with TreatWarningsAsErrors (CS0108 when a member is hidden).</summary>
+    public ImmutableArray<Diagnostic> GeneratedCodeWarnings =>
+        CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && Sources.Any(s => s.SyntaxTree == d.Location.SourceTree))
+            .ToImmutableArray();
+
     /// <summary>What a crashing generator or analyzer leaves behind: CS8785, AD0001, or a captured exception.</summary>
     public IEnumerable<string> Crashes =>
         Result.Results.Where(r => r.Exception is not null).Select(r => $"generator threw {r.Exception}")

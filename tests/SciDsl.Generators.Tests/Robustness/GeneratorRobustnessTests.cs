@@ -24,7 +24,7 @@ public class GeneratorRobustnessTests
 
     private static readonly Gen<string> Text = Gen.Frequency(
         (3, Gen.String[Gen.Char["BHWTx01234567,;:[]()*/+- _"], 0, 14]),
-        (1, Gen.OneOf("B,16", "B,4,5", "B,H", "H*W", "x", "class", "Signature", "forward", "linear_1", "x, linear_1", "", " ")));
+        (1, Gen.OneOf("B,16", "B,4,5", "B,H", "H*W", "x", "class", "Signature", "forward", "linear_1", "x, linear_1", "", " ", "Net", "Dispose", "guard", "nn")));
 
     private static readonly Gen<string> Shape = Gen.Frequency(
         (3, Text.Select(t => "x: " + t)),
@@ -42,6 +42,7 @@ public class GeneratorRobustnessTests
         Gen.Select(Integer, Integer).Select((k, p) => $"AvgPool1d({k}, Padding = {p})"),
         Integer.Select(i => $"AdaptiveAvgPool2d({i})"),
         Probability.Select(p => $"Dropout({p})"),
+        Gen.OneOf(Probability, Gen.Const("1e39")).Select(slope => $"LeakyReLU(Slope = {slope})"),
         Integer.Select(i => $"Flatten(StartDim = {i})"),
         Integer.Select(i => $"Softmax(Dim = {i})"),
         Integer.Select(i => $"LogSoftmax(Dim = {i})"),
@@ -75,6 +76,7 @@ public class GeneratorRobustnessTests
         {
             Assert.NotEmpty(run.Sources);
             Assert.Empty(run.CompileErrors);
+            Assert.Empty(run.GeneratedCodeWarnings);
         }
         else
         {

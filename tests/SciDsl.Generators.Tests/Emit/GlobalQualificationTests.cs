@@ -1,0 +1,83 @@
+using SciDsl.Generators.Layers;
+using SciDsl.Generators.Tests.Infrastructure;
+
+namespace SciDsl.Generators.Tests.Emit;
+
+/// <summary>
+/// Generated code refers to TorchSharp and SciDsl through <c>global::</c>, so user types and
+/// namespaces named like them (<c>Tensor</c>, <c>Linear</c>, <c>nn</c>, <c>torch</c>…) cannot capture a reference.
+/// </summary>
+public class GlobalQualificationTests
+{
+    /// <summary>Names the generated code could bind to if it were not <c>global::</c>-qualified.</summary>
+    private static readonly string[] ShadowingNames =
+    {
+        "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
+        "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
+    };
+
+    private static string UserTypes() =>
+        string.Concat(ShadowingNames.Concat(LayerRegistry.All.Select(k => k.AttributeName)).Distinct()
+            .Select(name => $"public class {name} {{ }}\n"));
+
+    [Fact]
+    public void User_types_named_like_TorchSharp_and_SciDsl_types_do_not_break_generated_code()
+    {
+        // S. because the user's Linear, ReLU… would capture the attributes too.
+        string source = "using S = SciDsl;\n\nnamespace Lab;\n\n" + UserTypes() + """
+
+            [S.Model("x: B,3,H,W")]
+            [S.Conv2d(8, Kernel = 3, Padding = 1, Bias = false), S.BatchNorm2d, S.LeakyReLU(Slope = 0.2)]
+            [S.MaxPool2d(2), S.AvgPool2d(3, Stride = 1, Padding = 1), S.SiLU]
+            [S.AdaptiveAvgPool2d(1), S.Flatten(StartDim = 2)]
+            [S.Flatten, S.Reshape("B,2,4"), S.Conv1d(6, Kernel = 1, Groups = 2), S.MaxPool1d(2), S.AvgPool1d(2)]
+            [S.Flatten, S.BatchNorm1d, S.Linear("D", Bias = false), S.LayerNorm, S.GELU, S.Tanh, S.Sigmoid, S.ReLU, S.Dropout(0.1)]
+            [S.Linear(4), S.Softmax(Dim = 1), S.LogSoftmax(Dim = -1)]
+            [S.GlobalAvgPool(From = "conv2d_1")]
+            [S.Linear(4, From = "linear_2")]
+            [S.Add("linear_3", "linear_2"), S.Concat("add_1", "linear_3")]
+            public partial class Net;
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        DiagnosticAssert.Clean(run);
+        Assert.Equal(LayerRegistry.All.Count, LayerRegistry.All.Count(k => source.Contains("S." + k.AttributeName, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("namespace Lab;", "nn")]
+    [InlineData("namespace Lab;", "Tensor")]
+    [InlineData("namespace Lab;", "torch")]
+    [InlineData("namespace torch;", "Net")]
+    [InlineData("namespace TorchSharp;", "Net")]
+    [InlineData("namespace Lab.SciDsl;", "Net")]
+    public void Model_data_and_experiment_named_like_TorchSharp_compile(string namespaceLine, string model)
+    {
+        string source = $$"""
+            using SciDsl;
+
+            {{namespaceLine}}
+
+            [Model("x: B,4")]
+            [Linear(8), ReLU]
+            [Linear(3)]
+            public partial class {{model}};
+
+            [Dataset("x: 4", Target = "class: 3")]
+            public partial class Samples : IDataSource
+            {
+                public LabelledData Load() => throw new System.NotSupportedException();
+            }
+
+            [Experiment(typeof({{model}}), typeof(Samples))]
+            [Supervised(Loss.CrossEntropy)]
+            public partial class Run1;
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        DiagnosticAssert.Clean(run);
+        Assert.Equal(4, run.Sources.Length);
+    }
+}
