@@ -37,7 +37,7 @@ internal sealed record GcnConvLayer(LayerSite Site, long Out, NamedInput Adjacen
 
     public override IEnumerable<Dim> ConstructionDims => new[] { In! };
 
-    public override string TorchFactory() => $"nn.Linear({TorchSizes.Of(In!)}, {Literal.Long(Out)})";
+    public override string TorchFactory() => $"{Torch.Nn}.Linear({TorchSizes.Of(In!)}, {Literal.Long(Out)})";
 
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
         $"global::SciDsl.Graphs.DenseGraph.GcnConv({module}, {inputs[0]}, {inputs[1]}, " +

@@ -43,7 +43,7 @@ internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput A
 
     public override IEnumerable<Dim> ConstructionDims => new[] { In! };
 
-    public override string TorchFactory() => $"nn.Linear({TorchSizes.Of(In! * 2)}, {Literal.Long(Out)})";
+    public override string TorchFactory() => $"{Torch.Nn}.Linear({TorchSizes.Of(In! * 2)}, {Literal.Long(Out)})";
 
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
         $"global::SciDsl.Graphs.DenseGraph.SageConv({module}, {inputs[0]}, {inputs[1]}, global::SciDsl.NeighbourAggregation.{Aggregate})";

@@ -32,7 +32,7 @@ internal sealed record ReparameterizeLayer(LayerSite Site) : LayerSpec(Site)
     public override string? TorchType => null;
 
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
-        $"training ? {inputs[0]} + ({inputs[1]} * 0.5).exp() * torch.randn_like({inputs[0]}) : {inputs[0]}";
+        $"training ? {inputs[0]} + ({inputs[1]} * 0.5).exp() * {Torch.Root}.randn_like({inputs[0]}) : {inputs[0]}";
 
     public override void EmitOnnx(OnnxEmitContext onnx) => onnx.Node("Identity", new[] { onnx.Input });
 }

@@ -14,6 +14,7 @@ public class GlobalQualificationTests
     {
         "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
         "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
+        "Graphs", "DenseGraph", "NeighbourAggregation",
     };
 
     private static string UserTypes() =>
@@ -37,6 +38,12 @@ public class GlobalQualificationTests
             [S.Linear(4, From = "linear_2")]
             [S.Add("linear_3", "linear_2"), S.Concat("add_1", "linear_3")]
             public partial class Net;
+
+            [S.Model("x: B,N,4; adj: B,N,N")]
+            [S.GcnConv(8, Adjacency = "adj"), S.GraphSageConv(8, Adjacency = "adj", Aggregate = S.NeighbourAggregation.Sum)]
+            [S.NodeMeanPool(Name = "mean"), S.NodeMaxPool(From = "graphsageconv_1")]
+            [S.Linear(3, Name = "mu"), S.Linear(3, From = "mean", Name = "logvar"), S.Reparameterize(From = "mu,logvar")]
+            public partial class GraphNet;
             """;
 
         var run = GeneratorHarness.Run(source);
