@@ -1,10 +1,12 @@
+using SciDsl.Tests.Layers;
+
 namespace SciDsl.Tests.Graphs;
 
 /// <summary>A GCN node classifier (Kipf &amp; Welling's two-layer model): per-node class scores.</summary>
 [Model("x: B,N,4; adj: B,N,N")]
 [GcnConv(16, Adjacency = "adj"), ReLU]
 [GcnConv(2, Adjacency = "adj")]
-public partial class GcnNodeClassifier;
+public partial class GcnNodeClassifier : IGeneratedModel;
 
 /// <summary>A GraphSAGE graph-level classifier: two convolutions, a mean readout over the nodes, then a Linear.</summary>
 [Model("x: B,N,3; adj: B,N,N")]
@@ -12,7 +14,7 @@ public partial class GcnNodeClassifier;
 [GraphSageConv(16, Adjacency = "adj"), ReLU]
 [NodeMeanPool]
 [Linear(2)]
-public partial class SageGraphClassifier;
+public partial class SageGraphClassifier : IGeneratedModel;
 
 /// <summary>A small VAE: encoder → (mu, logvar) → Reparameterize → decoder; returns the reconstruction and both heads.</summary>
 [Model("x: B,12")]
