@@ -34,7 +34,8 @@ public class GraphAndVaeDiagnosticsTests
     {
         var run = GeneratorHarness.Run(ModelSource.Of("x: B,N,16; adjacency: B,N,N", "[GcnConv(8, Adjacency = \"adjacensy\")]"));
 
-        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(1), "'adjacensy'", "did you mean 'adjacency'?");
+        DiagnosticAssert.Single(run, "SD2002", ModelSource.LayerLine(1),
+            "GcnConv(8, Adjacency = \"adjacensy\") refers to 'adjacensy', which is not an input or an earlier layer; known names: x, adjacency (did you mean 'adjacency'?)");
     }
 
     [Fact]
