@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using SciDsl.Generators.Emit;
-using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
@@ -13,29 +12,15 @@ namespace SciDsl.Generators.Layers;
 /// <c>DenseGraph</c> holds the TorchSharp arithmetic; the ONNX below repeats it step by step.
 /// </summary>
 internal sealed record GcnConvLayer(LayerSite Site, long Out, NamedInput Adjacency, bool AddSelfLoops, bool Normalize, Dim? In = null)
-    : LayerSpec(Site)
+    : GraphConvolutionLayer(Site, Out, Adjacency, In)
 {
     public static readonly LayerKind Kind = new("GcnConv", Parse);
 
     private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
     {
-        long outFeatures = errors.AtLeast("the output width", args.Int("outFeatures", 0), 1);
-        var adjacency = NamedInput.Required(args, GraphInputs.Adjacency, "adj", errors);
+        var (outFeatures, adjacency) = ParseWidthAndAdjacency(args, errors);
         return errors.Any ? null : new GcnConvLayer(site, outFeatures, adjacency!, args.Bool("AddSelfLoops", true), args.Bool("Normalize", true));
     }
-
-    public override EquatableArray<NamedInput> NamedInputs => EquatableArray.Of(Adjacency);
-
-    public override LayerInference Infer(InferContext context)
-    {
-        if ((GraphInputs.RequireNodeFeatures(context) ?? GraphInputs.RequireAdjacency(context)) is { } rejected) return rejected;
-        var x = context.Input;
-        return context.Ok(this with { In = x.Last }, x.With(2, Dim.Of(Out)));
-    }
-
-    public override string TorchType => "Linear";
-
-    public override IEnumerable<Dim> ConstructionDims => new[] { In! };
 
     public override string TorchFactory() => $"{Torch.Nn}.Linear({TorchSizes.Of(In!)}, {Literal.Long(Out)})";
 
@@ -54,11 +39,7 @@ internal sealed record GcnConvLayer(LayerSite Site, long Out, NamedInput Adjacen
         string? scale = null;
         if (Normalize)
         {
-            string degree = onnx.Step("degree", "ReduceSum", new[] { adjacency, onnx.LongsConstant("last_axis", new[] { -1L }) },
-                OnnxEmitContext.Int("keepdims", 1));
-            if (AddSelfLoops) degree = onnx.Step("degree_self", "Add", new[] { degree, onnx.FloatConstant("one", 1) });
-            string atLeastOne = onnx.Step("degree_clamped", "Max", new[] { degree, onnx.FloatConstant("min_degree", 1) });
-            scale = onnx.Step("scale", "Pow", new[] { atLeastOne, onnx.FloatConstant("minus_half", -0.5) });
+            scale = onnx.Step("scale", "Pow", new[] { ClampedDegree(onnx, AddSelfLoops), onnx.FloatConstant("minus_half", -0.5) });
             features = onnx.Step("scaled", "Mul", new[] { features, scale });
         }
         string propagated = onnx.Step("propagate", "MatMul", new[] { adjacency, features });

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using SciDsl.Generators.Emit;
-using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
@@ -13,7 +12,8 @@ namespace SciDsl.Generators.Layers;
 /// without neighbours aggregates zeros (as PyTorch Geometric's DenseSAGEConv).
 /// </summary>
 /// <param name="Aggregate">A member name of the runtime's <c>NeighbourAggregation</c> enum.</param>
-internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput Adjacency, string Aggregate, Dim? In = null) : LayerSpec(Site)
+internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput Adjacency, string Aggregate, Dim? In = null)
+    : GraphConvolutionLayer(Site, Out, Adjacency, In)
 {
     public static readonly LayerKind Kind = new("GraphSageConv", Parse);
 
@@ -22,26 +22,12 @@ internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput A
 
     private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
     {
-        long outFeatures = errors.AtLeast("the output width", args.Int("outFeatures", 0), 1);
-        var adjacency = NamedInput.Required(args, GraphInputs.Adjacency, "adj", errors);
+        var (outFeatures, adjacency) = ParseWidthAndAdjacency(args, errors);
         string aggregate = args.String("Aggregate") ?? Mean;
         if (aggregate is not (Mean or Sum))
             errors.Add($"Aggregate must be NeighbourAggregation.Mean or NeighbourAggregation.Sum but is {aggregate}");
         return errors.Any ? null : new GraphSageConvLayer(site, outFeatures, adjacency!, aggregate);
     }
-
-    public override EquatableArray<NamedInput> NamedInputs => EquatableArray.Of(Adjacency);
-
-    public override LayerInference Infer(InferContext context)
-    {
-        if ((GraphInputs.RequireNodeFeatures(context) ?? GraphInputs.RequireAdjacency(context)) is { } rejected) return rejected;
-        var x = context.Input;
-        return context.Ok(this with { In = x.Last }, x.With(2, Dim.Of(Out)));
-    }
-
-    public override string TorchType => "Linear";
-
-    public override IEnumerable<Dim> ConstructionDims => new[] { In! };
 
     public override string TorchFactory() => $"{Torch.Nn}.Linear({TorchSizes.Of(In! * 2)}, {Literal.Long(Out)})";
 
@@ -50,14 +36,10 @@ internal sealed record GraphSageConvLayer(LayerSite Site, long Out, NamedInput A
 
     public override void EmitOnnx(OnnxEmitContext onnx)
     {
-        string adjacency = onnx.Inputs[1];
-        string neighbours = onnx.Step("neighbour_sum", "MatMul", new[] { adjacency, onnx.Input });
+        string neighbours = onnx.Step("neighbour_sum", "MatMul", new[] { onnx.Inputs[1], onnx.Input });
         if (Aggregate == Mean)
         {
-            string degree = onnx.Step("degree", "ReduceSum", new[] { adjacency, onnx.LongsConstant("last_axis", new[] { -1L }) },
-                OnnxEmitContext.Int("keepdims", 1));
-            string atLeastOne = onnx.Step("degree_clamped", "Max", new[] { degree, onnx.FloatConstant("min_degree", 1) });
-            neighbours = onnx.Step("neighbour_mean", "Div", new[] { neighbours, atLeastOne });
+            neighbours = onnx.Step("neighbour_mean", "Div", new[] { neighbours, ClampedDegree(onnx, addSelfLoop: false) });
         }
         string joined = onnx.Step("concat", "Concat", new[] { onnx.Input, neighbours }, OnnxEmitContext.Int("axis", -1));
         string product = onnx.Step("linear", "MatMul", new[] { joined, onnx.Parameter("weight", transpose: true) });
