@@ -14,6 +14,8 @@ namespace SciDsl.Generators;
 /// <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
 /// Invalid declarations emit nothing: <see cref="SciDslAnalyzer"/> reports why, at real source
 /// locations (so <c>#pragma warning disable</c> and IDE squiggles work).
+/// Parsed specs keep locations for those diagnostics; each pipeline then selects a location-free
+/// value to emit from, so a blank line above a declaration leaves its outputs cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ModelGenerator : IIncrementalGenerator
@@ -30,12 +32,12 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, cancellation) => GeneratorGuard.Run(() => ModelParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, cancellation)))
             .WithTrackingName(ParseStep)
-            .Select(static (parsed, _) => parsed is { Spec: { } spec, Diagnostics.Count: 0 } ? GeneratorGuard.Run(() => ShapeChecker.Check(spec)) : null)
+            .Select(static (parsed, _) => parsed is { Spec: { } spec, Diagnostics.Count: 0 } ? GeneratorGuard.Run<ShapedModel>(() => ShapeChecker.Check(spec).Spec) : null)
             .WithTrackingName(CheckStep);
 
-        context.RegisterSourceOutput(shaped, static (output, checkedModel) =>
+        context.RegisterSourceOutput(shaped, static (output, model) =>
         {
-            if (checkedModel?.Spec is { } model)
+            if (model is not null)
                 Emit(output, model.Type, (".Module.g.cs", () => ModuleEmitter.Emit(model)), (".Onnx.g.cs", () => OnnxEmitter.Emit(model)));
         });
 
@@ -43,24 +45,28 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(DatasetParser.DatasetAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, _) => GeneratorGuard.Run(() => DatasetParser.Parse((INamedTypeSymbol)syntax.TargetSymbol)))
+            .Select(static (parsed, _) => ValidSpec(parsed))
             .WithTrackingName(DatasetStep);
-        context.RegisterSourceOutput(datasets, static (output, parsed) =>
+        context.RegisterSourceOutput(datasets, static (output, data) =>
         {
-            if (parsed is { Spec: { } data, Diagnostics.Count: 0 })
-                Emit(output, data.Type, (".Dataset.g.cs", () => DatasetEmitter.Emit(data)));
+            if (data is not null) Emit(output, data.Type, (".Dataset.g.cs", () => DatasetEmitter.Emit(data)));
         });
 
         var experiments = context.SyntaxProvider
             .ForAttributeWithMetadataName(ExperimentParser.ExperimentAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, cancellation) => GeneratorGuard.Run(() => ExperimentParser.Parse((INamedTypeSymbol)syntax.TargetSymbol, cancellation)))
+            .Select(static (parsed, _) => ValidSpec(parsed))
             .WithTrackingName(ExperimentStep);
-        context.RegisterSourceOutput(experiments, static (output, parsed) =>
+        context.RegisterSourceOutput(experiments, static (output, experiment) =>
         {
-            if (parsed is { Spec: { } experiment, Diagnostics.Count: 0 })
-                Emit(output, experiment.Type, (".Experiment.g.cs", () => ExperimentEmitter.Emit(experiment)));
+            if (experiment is not null) Emit(output, experiment.Type, (".Experiment.g.cs", () => ExperimentEmitter.Emit(experiment)));
         });
     }
+
+    /// <summary>The spec of a valid declaration, without the diagnostics (and their locations) of an invalid one.</summary>
+    private static T? ValidSpec<T>(ParseResult<T>? parsed) where T : class =>
+        parsed is { Spec: { } spec, Diagnostics.Count: 0 } ? spec : null;
 
     /// <summary>Adds each file; an emitter's exception becomes SD9999 instead of a crashed build.</summary>
     private static void Emit(SourceProductionContext output, DeclaredType type, params (string Suffix, Func<string> Source)[] files)
@@ -81,7 +87,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
 /// <summary>The generator never throws: a failing stage yields nothing, and the analyzer reports SD9999.</summary>
 internal static class GeneratorGuard
 {
-    public static T? Run<T>(Func<T> stage) where T : class
+    public static T? Run<T>(Func<T?> stage) where T : class
     {
         try
         {

@@ -46,14 +46,16 @@ internal static class ShapeChecker
                 inputs.Select(v => v!.Shape).ToEquatableArray(),
                 inputs.Select(v => v!.Description).ToEquatableArray(),
                 layer.NamedInputs.Select(n => n.Argument).ToEquatableArray());
-            var inference = layer.Infer(context);
+            var inference = InferWithin64Bits(layer, context);
             if (inference.Error is not null)
             {
                 diagnostics.Add(inference.Error);
                 continue;
             }
             values[layer.Site.Name] = new Value(inference.Output!, layer.Site.Describe());
-            nodes.Add(new ShapedNode(inference.Resolved!, sources, context.Inputs, inference.Output!));
+            // Emission never reports, so the shaped model drops locations: moving a declaration must not re-emit it.
+            var resolved = inference.Resolved! with { Site = inference.Resolved.Site with { Location = null } };
+            nodes.Add(new ShapedNode(resolved, sources, context.Inputs, inference.Output!));
         }
 
         var outputNodes = model.Outputs.Count > 0 ? model.Outputs : EquatableArray.Of(previous);
@@ -72,6 +74,24 @@ internal static class ShapeChecker
                     DeclaredBy(symbol, model, nodes), model.Type.Name, clash));
         }
         return new ParseResult<ShapedModel>(diagnostics.Count > 0 ? null : shaped, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The layer's shape rule; SD1007 when a size or the output's element count leaves 64-bit integers.</summary>
+    private static LayerInference InferWithin64Bits(LayerSpec layer, InferContext context)
+    {
+        LayerInference? inference;
+        try
+        {
+            inference = layer.Infer(context);
+        }
+        catch (OverflowException)
+        {
+            inference = null;
+        }
+        return inference is null || inference.Output is { } output && !output.ElementCountFits()
+            ? context.Fail(DiagnosticDescriptors.SizeOverflows, layer.Site.Describe(),
+                $"its output for {string.Join(" and ", context.Inputs.Select(s => s.ToString()))}")
+            : inference;
     }
 
     /// <summary>A layer reading itself or a later layer is told so; a misspelt name gets the closest known one.</summary>

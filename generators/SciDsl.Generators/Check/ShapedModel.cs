@@ -12,7 +12,7 @@ internal sealed record ShapedNode(LayerSpec Layer, EquatableArray<string> Inputs
     public string Name => Layer.Site.Name;
 }
 
-/// <summary>A model whose every shape is known: what the emitters work from.</summary>
+/// <summary>A model whose every shape is known: what the emitters work from. It holds no source locations.</summary>
 /// <param name="Outputs">The returned tensors; <see cref="OutputNodes"/> names the node producing each.</param>
 /// <param name="ConstructorSymbols">Symbols the module must be built with: its constructor parameters.</param>
 internal sealed record ShapedModel(

@@ -35,6 +35,10 @@ internal static class DiagnosticDescriptors
         "SD1006", "Loss or target does not fit the model output",
         "Experiment '{0}': {1}, but {2}; {3}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor SizeOverflows = Error(
+        "SD1007", "A size overflows 64-bit arithmetic",
+        "{0}: {1} overflows 64-bit integer arithmetic; sizes and element counts must stay below 2^63 (TorchSharp and ONNX count them in int64), so use smaller sizes", ShapeCategory);
+
     public static readonly DiagnosticDescriptor MalformedShape = Error(
         "SD2001", "Malformed shape string",
         "Malformed shape \"{0}\": {1}", DeclarationCategory);
@@ -109,7 +113,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
-        LossDoesNotFitOutput, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
+        LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes,
         InternalError);

@@ -43,6 +43,10 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string FloatConstant(string step, double value) =>
         $"onnx.Constant(\"{Module}/{step}\", {Float(value)})";
 
+    /// <summary>A float32 constant of the given shape whose values a C# expression computes at export time.</summary>
+    public string FloatsConstant(string step, string valuesExpression, IEnumerable<long> shape) =>
+        $"onnx.Constant(\"{Module}/{step}\", {valuesExpression}, [{string.Join(", ", shape.Select(Long))}])";
+
     public string LongsConstant(string step, IEnumerable<long> values) => LongsConstant(step, values.Select(Long));
 
     /// <summary>An int64 vector whose entries are C# expressions (literals or constructor parameters).</summary>
@@ -77,6 +81,8 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
         $"{Attribute}.Ints(\"{name}\", {string.Join(", ", values.Select(Long))})";
 
     public static string FloatAttribute(string name, double value) => $"{Attribute}.Float(\"{name}\", {Float(value)})";
+
+    public static string StringAttribute(string name, string value) => $"{Attribute}.String(\"{name}\", {Literal.String(value)})";
 
 
     private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)

@@ -38,9 +38,15 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         return hash;
     }
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+    /// <summary>The same array with the item at <paramref name="index"/> replaced.</summary>
+    public EquatableArray<T> With(int index, T item) => new(Items.SetItem(index, item));
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>A struct enumerator, so <c>foreach</c> allocates nothing.</summary>
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
     public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
 

@@ -9,14 +9,14 @@ internal static class LayerRegistry
     public static readonly IReadOnlyList<LayerKind> All = new[]
     {
         LinearLayer.Kind,
-        Conv1dLayer.Kind, Conv2dLayer.Kind,
+        Conv1dLayer.Kind, Conv2dLayer.Kind, Conv3dLayer.Kind, ConvTranspose1dLayer.Kind, ConvTranspose2dLayer.Kind,
         MaxPool1dLayer.Kind, MaxPool2dLayer.Kind, AvgPool1dLayer.Kind, AvgPool2dLayer.Kind,
         AdaptiveAvgPool2dLayer.Kind, GlobalAvgPoolLayer.Kind,
         BatchNorm1dLayer.Kind, BatchNorm2dLayer.Kind, LayerNormLayer.Kind,
         ReLULayer.Kind, LeakyReLULayer.Kind, GELULayer.Kind, SiLULayer.Kind, TanhLayer.Kind, SigmoidLayer.Kind,
         SoftmaxLayer.Kind, LogSoftmaxLayer.Kind,
         DropoutLayer.Kind,
-        FlattenLayer.Kind, ReshapeLayer.Kind,
+        FlattenLayer.Kind, ReshapeLayer.Kind, UpsampleLayer.Kind, PixelShuffleLayer.Kind,
         AddLayer.Kind, ConcatLayer.Kind,
         GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
         ReparameterizeLayer.Kind,

@@ -25,12 +25,10 @@ internal static class DatasetParser
         var location = ModelParser.LocationOf(attribute) ?? typeLocation;
         var arguments = AttributeArguments.From(attribute);
         string sampleText = arguments.String("sample") ?? "";
-        var sample = SignatureParser.Parse(sampleText, out string? error);
-        if (sample is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText, ShapeStringAdvice.For(sampleText) ?? error!));
-        else if (sample.Value.Count != 1)
+        var sample = ModelParser.ParseSignature(sampleText, location, "the sample", diagnostics);
+        if (sample is { Count: not 1 } declared)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText,
-                $"a dataset declares exactly one sample tensor but this declares {sample.Value.Count}; keep one, e.g. \"{sample.Value[0].Name}: {string.Join(",", sample.Value[0].Shape.Dims)}\""));
+                $"a dataset declares exactly one sample tensor but this declares {declared.Count}; keep one, e.g. \"{declared[0].Name}: {string.Join(",", declared[0].Shape.Dims)}\""));
 
         string targetText = arguments.String("Target") ?? "";
         var target = ParseTarget(targetText);
@@ -41,7 +39,7 @@ internal static class DatasetParser
                 $"a [Dataset] class must implement SciDsl.IDataSource, whose Load() supplies the tensors; declare it as {type.Name} : IDataSource"));
 
         var spec = sample is { Count: 1 } && target is { } t
-            ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText, location)
+            ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText)
             : null;
         return new ParseResult<DatasetSpec>(spec, diagnostics.ToEquatableArray());
     }

@@ -70,7 +70,7 @@ internal static class ExperimentParser
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");
         if (supervised is null)
             Report(DiagnosticDescriptors.NoTrainingParadigm, location, modelType?.Name ?? "its model", ParadigmFor(data));
-        string loss = supervised is null ? "" : EnumName(supervised.ConstructorArguments[0]);
+        string loss = supervised is null ? "" : AttributeArguments.EnumName(supervised.ConstructorArguments[0]);
         var optimizerAttribute = Find(attributes, "SciDsl.OptimizerAttribute");
         var trainAttribute = Find(attributes, "SciDsl.TrainAttribute");
         var optimizer = optimizerAttribute is null ? null : AttributeArguments.From(optimizerAttribute);
@@ -83,7 +83,7 @@ internal static class ExperimentParser
             modelType is null ? "" : Qualified(modelType),
             dataType is null ? "" : Qualified(dataType),
             loss,
-            optimizerAttribute is null ? "Adam" : EnumName(optimizerAttribute.ConstructorArguments[0]),
+            optimizerAttribute is null ? "Adam" : AttributeArguments.EnumName(optimizerAttribute.ConstructorArguments[0]),
             optimizer?.Double("LearningRate", 1e-3) ?? 1e-3,
             optimizer?.Double("Momentum", 0) ?? 0,
             optimizer?.Double("WeightDecay", 0) ?? 0,
@@ -134,8 +134,4 @@ internal static class ExperimentParser
         attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
 
     private static string Qualified(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
-    private static string EnumName(TypedConstant value) =>
-        value.Type?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value))?.Name
-        ?? value.Value?.ToString() ?? "";
 }

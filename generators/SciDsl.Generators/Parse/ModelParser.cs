@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -33,13 +34,10 @@ internal static class ModelParser
         var model = attributes.First(a => a.AttributeClass?.ToDisplayString() == ModelAttribute);
         var modelLocation = LocationOf(model) ?? typeLocation;
         string? inputsText = model.ConstructorArguments.FirstOrDefault().Value as string;
-        var inputs = SignatureParser.Parse(inputsText, out string? inputsError);
-        if (inputs is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, modelLocation, inputsText ?? "",
-                ShapeStringAdvice.For(inputsText ?? "") ?? inputsError!));
-        else if (inputs.Value.Count > MaxInputs)
+        var inputs = ParseSignature(inputsText, modelLocation, "input shapes", diagnostics);
+        if (inputs is { } declaredInputs && declaredInputs.Count > MaxInputs)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooManyInputs, modelLocation, type.Name,
-                Literal.Long(inputs.Value.Count), Literal.Long(MaxInputs),
+                Literal.Long(declaredInputs.Count), Literal.Long(MaxInputs),
                 "combine inputs of the same kind into one tensor, e.g. as channels or features"));
         foreach (var input in inputs ?? EquatableArray<TensorSpec>.Empty)
             if (GeneratedNames.ClashInModel(input.Name, type.Name) is { } clash)
@@ -110,7 +108,37 @@ internal static class ModelParser
         var site = new LayerSite(name, explicitName is not null, from, display, location);
         var errors = new LayerArgumentErrors(site, diagnostics);
         RequireFloat32Numbers(attribute, errors);
-        return errors.Any ? null : kind.Parse(site, arguments, errors);
+        if (errors.Any) return null;
+        try
+        {
+            return kind.Parse(site, arguments, errors);
+        }
+        catch (OverflowException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeOverflows, location, site.Describe(), e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Parses a tensor declaration such as a model's inputs or a dataset's sample: SD2001 when it is
+    /// malformed, SD1007 when a size or an element count does not fit in 64 bits.
+    /// </summary>
+    internal static EquatableArray<TensorSpec>? ParseSignature(string? text, LocationInfo? location, string what, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            var tensors = SignatureParser.Parse(text, out string? error);
+            if (tensors is null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, text ?? "",
+                    ShapeStringAdvice.For(text ?? "") ?? error!));
+            return tensors;
+        }
+        catch (OverflowException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SizeOverflows, location, $"{what} \"{text}\"", e.Message));
+            return null;
+        }
     }
 
     /// <summary>

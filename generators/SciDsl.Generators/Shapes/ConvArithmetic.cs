@@ -7,6 +7,10 @@ internal static class ConvArithmetic
     public static Dim OutputSize(Dim input, int kernel, int stride, int padding, int dilation = 1) =>
         (input + 2L * padding - (long)dilation * (kernel - 1) - 1).FloorDiv(stride) + 1;
 
+    /// <summary>Transposed convolution: <c>(in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1</c>.</summary>
+    public static Dim TransposedOutputSize(Dim input, int kernel, int stride, int padding, int dilation, int outputPadding) =>
+        (input - 1) * stride - 2L * padding + (long)dilation * (kernel - 1) + outputPadding + 1;
+
     /// <summary>Applies <see cref="OutputSize"/> to every dim after <c>[B, C]</c>, with <paramref name="channels"/> as the new C.</summary>
     public static Shape SlideOverSpatialDims(Shape input, Dim channels, int kernel, int stride, int padding, int dilation = 1)
     {

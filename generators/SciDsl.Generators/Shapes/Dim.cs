@@ -12,9 +12,14 @@ namespace SciDsl.Generators.Shapes;
 /// positive constants, kept in a normal form (constant + sorted terms with non-zero
 /// coefficients) so that structural equality means "provably equal".
 /// Symbols stand for sizes, so they are assumed to be at least 1.
+/// All arithmetic is checked: a result outside ±(2^63 − 1) throws <see cref="OverflowException"/>
+/// (reported as SD1007), never wraps. <c>long.MinValue</c> is excluded too, so negating or printing
+/// any coefficient is safe.
 /// </summary>
 internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 {
+    public long Constant { get; } = InRange(Constant);
+
     public static readonly Dim Zero = new(0, EquatableArray<DimTerm>.Empty);
 
     public static Dim Of(long value) => new(value, EquatableArray<DimTerm>.Empty);
@@ -31,30 +36,53 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     /// <= 0, or negative multiples of symbols whose largest value (all symbols 1) is <= 0, e.g. <c>-H</c>.
     /// </summary>
     public bool IsProvablyNonPositive =>
-        Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && Constant + Terms.Sum(t => t.Coefficient) <= 0;
+        IsConstant
+            ? Constant <= 0
+            : Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && checked(Constant + Terms.Sum(t => t.Coefficient)) <= 0;
 
     /// <summary>The smallest value the dim takes when every symbol is at least 1, or null when it is unbounded below.</summary>
     public long? LowerBound =>
-        Terms.All(t => t.Coefficient > 0)
-            ? Terms.Aggregate((long?)Constant, (sum, t) => t.Atom.LowerBound is { } atom ? sum + t.Coefficient * atom : null)
+        IsConstant ? Constant
+        : Terms.All(t => t.Coefficient > 0)
+            ? Terms.Aggregate((long?)Constant, (sum, t) => t.Atom.LowerBound is { } atom ? checked(sum + t.Coefficient * atom) : null)
             : null;
 
     /// <summary>True when the dim is a bare symbol such as <c>B</c>.</summary>
     public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
 
     /// <summary>Every symbol the expression mentions, in first-mention order.</summary>
-    public IEnumerable<string> Symbols => Terms.SelectMany(t => t.Atom.Symbols).Distinct();
+    public IEnumerable<string> Symbols => IsConstant ? Enumerable.Empty<string>() : Terms.SelectMany(t => t.Atom.Symbols).Distinct();
 
-    public static Dim operator +(Dim a, Dim b) => FromTerms(a.Constant + b.Constant, a.Terms.Concat(b.Terms));
+    public static Dim operator +(Dim a, Dim b) => Sum(new[] { a, b });
 
-    public static Dim operator +(Dim a, long b) => new(a.Constant + b, a.Terms);
+    public static Dim operator +(Dim a, long b) => new(checked(a.Constant + b), a.Terms);
 
     public static Dim operator -(Dim a, Dim b) => a + b * -1;
 
-    public static Dim operator -(Dim a, long b) => new(a.Constant - b, a.Terms);
+    public static Dim operator -(Dim a, long b) => new(checked(a.Constant - b), a.Terms);
 
+    /// <summary>Scaling by a non-zero factor keeps the terms distinct and in order: no re-normalising.</summary>
     public static Dim operator *(Dim a, long k) =>
-        FromTerms(a.Constant * k, a.Terms.Select(t => new DimTerm(t.Coefficient * k, t.Atom)));
+        k == 0 ? Zero
+        : a.IsConstant ? Of(checked(a.Constant * k))
+        : new(checked(a.Constant * k), a.Terms.Select(t => new DimTerm(checked(t.Coefficient * k), t.Atom)).ToEquatableArray());
+
+    /// <summary>
+    /// The sum of all <paramref name="dims"/>, normalised once: O(n log n) in the number of terms,
+    /// where adding them one by one would re-normalise the growing sum at every step.
+    /// </summary>
+    public static Dim Sum(IReadOnlyCollection<Dim> dims)
+    {
+        long constant = dims.Aggregate(0L, (sum, d) => checked(sum + d.Constant));
+        var withTerms = dims.Where(d => !d.IsConstant).Take(2).ToList();
+        // Constants added to at most one non-constant dim leave its terms in normal form.
+        return withTerms.Count switch
+        {
+            0 => Of(constant),
+            1 => new Dim(constant, withTerms[0].Terms),
+            _ => FromTerms(constant, dims.SelectMany(d => d.Terms)),
+        };
+    }
 
     public static Dim operator *(long k, Dim a) => a * k;
 
@@ -67,6 +95,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     {
         if (divisor <= 0) throw new ArgumentOutOfRangeException(nameof(divisor), "divisor must be positive");
         if (divisor == 1) return this;
+        if (IsConstant) return Of(FloorDivide(Constant, divisor));
 
         // c·a = d·q·a + r·a with 0 <= r < d: the multiples of d leave the floor exactly.
         long quotientConstant = FloorDivide(Constant, divisor);
@@ -91,7 +120,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         if (remainder.Terms.Count == 1 && remainder.Terms[0].Coefficient == 1 && remainder.Terms[0].Atom.Numerator is { } inner)
         {
             long innerDivisor = remainder.Terms[0].Atom.Divisor;
-            return quotient + (inner + innerDivisor * remainder.Constant).FloorDiv(innerDivisor * (divisor / common));
+            return quotient + (inner + checked(innerDivisor * remainder.Constant)).FloorDiv(checked(innerDivisor * (divisor / common)));
         }
         return quotient + FromTerms(0, new[] { new DimTerm(1, DimAtom.ForFloorDiv(remainder, divisor / common)) });
     }
@@ -104,7 +133,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         {
             long? atom = term.Atom.Evaluate(bindings);
             if (atom is null) return null;
-            total += term.Coefficient * atom.Value;
+            total = checked(total + term.Coefficient * atom.Value);
         }
         return total;
     }
@@ -135,21 +164,22 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         return text.ToString();
     }
 
+    /// <summary>Merges terms with the same atom, drops zero coefficients and sorts the rest: the normal form.</summary>
     private static Dim FromTerms(long constant, IEnumerable<DimTerm> terms)
     {
         var merged = new Dictionary<DimAtom, long>();
-        var order = new List<DimAtom>();
         foreach (var term in terms)
-        {
-            if (!merged.ContainsKey(term.Atom)) order.Add(term.Atom);
-            merged[term.Atom] = (merged.TryGetValue(term.Atom, out long c) ? c : 0) + term.Coefficient;
-        }
-        var normal = order
-            .Where(atom => merged[atom] != 0)
-            .OrderBy(atom => atom.SortKey, StringComparer.Ordinal)
-            .Select(atom => new DimTerm(merged[atom], atom));
+            merged[term.Atom] = merged.TryGetValue(term.Atom, out long c) ? checked(c + term.Coefficient) : term.Coefficient;
+        var normal = new List<DimTerm>(merged.Count);
+        foreach (var pair in merged)
+            if (pair.Value != 0) normal.Add(new DimTerm(pair.Value, pair.Key));
+        normal.Sort(static (a, b) => DimAtom.Compare(a.Atom, b.Atom));
         return new Dim(constant, normal.ToEquatableArray());
     }
+
+    /// <summary>Every number in a dim stays within ±(2^63 − 1), so negation and printing cannot overflow.</summary>
+    internal static long InRange(long value) =>
+        value == long.MinValue ? throw new OverflowException("a size reached -2^63") : value;
 
     internal static long FloorDivide(long a, long b)
     {
@@ -167,7 +197,10 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 }
 
 /// <summary>One <c>coefficient · atom</c> of a <see cref="Dim"/>.</summary>
-internal sealed record DimTerm(long Coefficient, DimAtom Atom);
+internal sealed record DimTerm(long Coefficient, DimAtom Atom)
+{
+    public long Coefficient { get; } = Dim.InRange(Coefficient);
+}
 
 /// <summary>A symbol, or <c>floor(Numerator / Divisor)</c> that could not be simplified further.</summary>
 internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
@@ -176,8 +209,11 @@ internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
 
     public static DimAtom ForFloorDiv(Dim numerator, long divisor) => new(null, numerator, divisor);
 
-    /// <summary>Symbols sort before quotients, each alphabetically, so printing is deterministic.</summary>
-    public string SortKey => Symbol is not null ? "0" + Symbol : "1" + Format(s => s);
+    /// <summary>Symbols sort before quotients, each alphabetically (ordinal), so printing is deterministic.</summary>
+    public static int Compare(DimAtom a, DimAtom b) =>
+        a.Symbol is { } left
+            ? b.Symbol is { } right ? string.CompareOrdinal(left, right) : -1
+            : b.Symbol is not null ? 1 : string.CompareOrdinal(a.Format(s => s), b.Format(s => s));
 
     public IEnumerable<string> Symbols => Symbol is not null ? new[] { Symbol } : Numerator!.Symbols;
 

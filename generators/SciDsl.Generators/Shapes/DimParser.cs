@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace SciDsl.Generators.Shapes;
@@ -19,7 +20,10 @@ internal sealed class DimParser
 
     private DimParser(string text) => this.text = text;
 
-    /// <summary>Parses a whole dim; on failure returns null and a reason.</summary>
+    /// <summary>
+    /// Parses a whole dim; on a syntax error returns null and a reason. A number or result beyond
+    /// 64 bits throws <see cref="OverflowException"/> naming the dim, for the caller to report as SD1007.
+    /// </summary>
     public static Dim? Parse(string text, out string? error)
     {
         var parser = new DimParser(text);
@@ -38,10 +42,9 @@ internal sealed class DimParser
             error = e.Message;
             return null;
         }
-        catch (OverflowException)
+        catch (OverflowException e)
         {
-            error = "a number is too large";
-            return null;
+            throw new OverflowException($"the size '{text.Trim()}'", e);
         }
     }
 
@@ -49,13 +52,14 @@ internal sealed class DimParser
 
     private Dim Expression()
     {
-        var value = Term();
+        // Summed once at the end: a long sum stays near-linear instead of re-normalising per term.
+        var terms = new List<Dim> { Term() };
         while (true)
         {
             SkipSpaces();
-            if (Accept('+')) value += Term();
-            else if (Accept('-')) value -= Term();
-            else return value;
+            if (Accept('+')) terms.Add(Term());
+            else if (Accept('-')) terms.Add(Term() * -1);
+            else return terms.Count == 1 ? terms[0] : Dim.Sum(terms);
         }
     }
 

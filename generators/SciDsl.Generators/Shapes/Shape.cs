@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using SciDsl.Generators.Infrastructure;
 
@@ -15,11 +16,28 @@ internal sealed record Shape(EquatableArray<Dim> Dims)
     public Dim Last => Dims[Dims.Count - 1];
 
     /// <summary>The same shape with dim <paramref name="index"/> replaced.</summary>
-    public Shape With(int index, Dim dim) => new(Dims.Select((d, i) => i == index ? dim : d).ToEquatableArray());
+    public Shape With(int index, Dim dim) => new(Dims.With(index, dim));
 
     /// <summary>The product of the dims from <paramref name="start"/> on, when it stays affine.</summary>
     public Dim? Product(int start) =>
         Dims.Skip(start).Aggregate((Dim?)Dim.Of(1), (product, dim) => product?.Times(dim));
+
+    /// <summary>
+    /// False when even the smallest tensor of this shape (every symbol 1) holds 2^63 or more elements:
+    /// TorchSharp and ONNX count elements in int64.
+    /// </summary>
+    public bool ElementCountFits()
+    {
+        try
+        {
+            Dims.Aggregate(1L, (count, dim) => checked(count * Math.Max(1L, dim.LowerBound ?? 1)));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
 
     public override string ToString() => "[" + string.Join(", ", Dims.Select(d => d.ToString())) + "]";
 }

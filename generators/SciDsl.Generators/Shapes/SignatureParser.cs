@@ -11,7 +11,10 @@ internal static class SignatureParser
 {
     public static readonly string[] ElementTypes = { "float32", "float64", "int64", "bool" };
 
-    /// <summary>The tensors declared, or null and a reason naming the faulty part.</summary>
+    /// <summary>
+    /// The tensors declared, or null and a reason naming the faulty part. A size or element count
+    /// beyond 64 bits throws <see cref="System.OverflowException"/> naming it (reported as SD1007).
+    /// </summary>
     public static EquatableArray<TensorSpec>? Parse(string? text, out string? error)
     {
         error = null;
@@ -98,6 +101,7 @@ internal static class SignatureParser
                 error = $"'{name}': dim {i} is {shape[i]}; sizes must be positive";
                 return null;
             }
+        if (!shape.ElementCountFits()) throw new System.OverflowException($"the element count of '{name}' {shape}");
         error = null;
         return new TensorSpec(name, elementType, shape);
     }

@@ -14,7 +14,7 @@ public class GlobalQualificationTests
     {
         "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
         "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
-        "Graphs", "DenseGraph", "NeighbourAggregation",
+        "UpsampleMode", "Interpolation", "Graphs", "DenseGraph", "NeighbourAggregation",
     };
 
     private static string UserTypes() =>
@@ -34,7 +34,10 @@ public class GlobalQualificationTests
             [S.Flatten, S.Reshape("B,2,4"), S.Conv1d(6, Kernel = 1, Groups = 2), S.MaxPool1d(2), S.AvgPool1d(2)]
             [S.Flatten, S.BatchNorm1d, S.Linear("D", Bias = false), S.LayerNorm, S.GELU, S.Tanh, S.Sigmoid, S.ReLU, S.Dropout(0.1)]
             [S.Linear(4), S.Softmax(Dim = 1), S.LogSoftmax(Dim = -1)]
+            [S.ConvTranspose2d(4, Kernel = 2, Stride = 2, OutputPadding = 1, From = "x"), S.Upsample(2, Mode = S.Interpolation.Bilinear)]
+            [S.PixelShuffle(2), S.Upsample(2)]
             [S.GlobalAvgPool(From = "conv2d_1")]
+            [S.Reshape("B,1,2,2,2"), S.Conv3d(2, Kernel = 1), S.ConvTranspose1d(2, Kernel = 3, From = "reshape_1")]
             [S.Linear(4, From = "linear_2")]
             [S.Add("linear_3", "linear_2"), S.Concat("add_1", "linear_3")]
             public partial class Net;

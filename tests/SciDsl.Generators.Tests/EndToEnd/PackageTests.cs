@@ -38,7 +38,7 @@ public sealed class PackageTests : IDisposable
         Succeed(repository, "pack", Path.Combine(repository, "src", "SciDsl"), "-c", "Debug", "-o", feed);
         string package = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(feed, "SciDsl.*.nupkg")));
         packedVersion = package["SciDsl.".Length..];
-        Assert.Matches(@"^0\.1\.0-local\.\d{14}$", packedVersion);
+        Assert.Matches(@"^0\.1\.0-local\.[1-9]\d{13}$", packedVersion); // yyyyMMddHHmmss: no leading zero
 
         var files = ReadmeFiles(Path.Combine(repository, "README.md"));
         Assert.Equal(["Digits.cs", "Program.cs", "Regression.csproj", "nuget.config"], files.Keys.Order(StringComparer.Ordinal));

@@ -37,17 +37,57 @@ public class IncrementalityTests
     }
 
     [Fact]
-    public void Editing_the_model_itself_regenerates_its_source()
+    public void Editing_the_model_itself_regenerates_both_of_its_sources()
     {
         var compilation = GeneratorHarness.Compile(TestModels.SymbolicMlp);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = GeneratedTexts(driver.GetRunResult().Results.Single());
 
+        // A new last layer changes both files: a module and its forward call, an ONNX node.
         var tree = compilation.SyntaxTrees.Single();
         var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
-            TestModels.SymbolicMlp.Replace("[Linear(3)]", "[Linear(4)]"), GeneratorHarness.ParseOptions, tree.FilePath));
+            TestModels.SymbolicMlp.Replace("[Linear(3)]", "[Linear(3), Tanh]"), GeneratorHarness.ParseOptions, tree.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var after = GeneratedTexts(result);
+
+        Assert.Equal(new[] { "Tabular.Mlp.Module.g.cs", "Tabular.Mlp.Onnx.g.cs" }, before.Keys.Order());
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before.Keys, hint => Assert.NotEqual(before[hint], after[hint]));
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    [Fact]
+    public void A_blank_line_above_a_model_leaves_every_output_cached()
+    {
+        var compilation = GeneratorHarness.Compile(ModelDataAndExperiment);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = GeneratedTexts(driver.GetRunResult().Results.Single());
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(0, 0, "\n")));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Assert.Contains(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(new[] { "Lab.Images.Dataset.g.cs", "Lab.Net.Module.g.cs", "Lab.Net.Onnx.g.cs", "Lab.Run1.Experiment.g.cs" }, before.Keys.Order());
+        // The parsed declarations moved (their locations, kept for diagnostics, differ); what drives emission did not.
+        var checkedModels = result.TrackedSteps[ModelGenerator.CheckStep].SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(checkedModels);
+        Assert.All(checkedModels, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(3, outputs.Count); // one per declaration: the model's step writes both of its files
+        Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(before, GeneratedTexts(result));
+    }
+
+    [Fact]
+    public void Values_that_drive_emission_hold_no_source_locations()
+    {
+        var result = GeneratorHarness.Run(ModelDataAndExperiment, TestModels.ResidualNet).Result.Results.Single();
+
+        var values = EmissionSteps.SelectMany(step => result.TrackedSteps[step]).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.Equal(4, values.Count(v => v is not null));
+        foreach (var value in values) AssertHoldsNo(value, typeof(SciDsl.Generators.Diagnostics.LocationInfo));
     }
 
     [Fact]
@@ -77,6 +117,34 @@ public class IncrementalityTests
         }
     }
 
+    /// <summary>A model, its dataset and an experiment training it, in one file.</summary>
+    private const string ModelDataAndExperiment = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,1,8,8")]
+        [Flatten]
+        [Linear(10)]
+        public partial class Net;
+
+        [Dataset("x: 1,8,8", Target = "class: 10")]
+        public partial class Images : IDataSource
+        {
+            public LabelledData Load() => throw new System.NotSupportedException();
+        }
+
+        [Experiment(typeof(Net), typeof(Images))]
+        [Supervised(Loss.CrossEntropy)]
+        public partial class Run1;
+        """;
+
+    /// <summary>The steps whose values the source outputs are built from.</summary>
+    private static readonly string[] EmissionSteps = { ModelGenerator.CheckStep, ModelGenerator.DatasetStep, ModelGenerator.ExperimentStep };
+
+    private static Dictionary<string, string> GeneratedTexts(GeneratorRunResult result) =>
+        result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
     private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
     {
         foreach (string step in Steps)
@@ -93,7 +161,10 @@ public class IncrementalityTests
     private static readonly Type[] Forbidden = { typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Compilation), typeof(Location), typeof(SemanticModel) };
 
     /// <summary>Walks every field reachable from <paramref name="root"/> and fails on a compiler object.</summary>
-    private static void AssertHoldsNoCompilerObjects(object? root)
+    private static void AssertHoldsNoCompilerObjects(object? root) => AssertHoldsNo(root, Forbidden);
+
+    /// <summary>Walks every field reachable from <paramref name="root"/> and fails on a value of a <paramref name="forbidden"/> type.</summary>
+    private static void AssertHoldsNo(object? root, params Type[] forbidden)
     {
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<(object Value, string Path)>();
@@ -104,7 +175,7 @@ public class IncrementalityTests
             var type = value.GetType();
             if (type.IsPrimitive || type.IsEnum || value is string || value is decimal) continue;
             if (!type.IsValueType && !seen.Add(value)) continue;
-            Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} is a {type.FullName}");
+            Assert.False(forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} is a {type.FullName}");
             if (value is IEnumerable items and not string)
             {
                 int i = 0;

@@ -68,6 +68,47 @@ internal static class LayerTable
                 Use("x: B,3,8,8", "[Conv2d(4, Kernel = 3, InChannels = 2)]").Rejected("SD1004", "InChannels = 2", "write InChannels = 3"),
                 Use("x: B,6", "[Conv2d(4, Kernel = 3)]").Rejected("SD1001", "[B, channels, height, width]"),
             ]),
+        new("Conv3d",
+            [
+                Use("x: B,2,5,6,7", "[Conv3d(4, Kernel = 3)]").Gives("B,4,3,4,5"),                            // in − 2 − 1 + 1
+                Use("x: B,2,8,8,8", "[Conv3d(4, Kernel = 3, Stride = 2, Padding = 1)]").Gives("B,4,4,4,4"),   // ⌊(8 + 2 − 2 − 1) / 2⌋ + 1
+                Use("x: B,1,D,H,W", "[Conv3d(2, Kernel = 3, Padding = 1)]").Gives("B,2,D,H,W"),
+            ],
+            [
+                Use("x: B,2,2,8,8", "[Conv3d(4, Kernel = 3)]").Rejected("SD1003", "dim 2", "zero", "smaller Kernel"), // 2 − 2 − 1 + 1 = 0
+                Use("x: B,2,8,8", "[Conv3d(4, Kernel = 3)]").Rejected("SD1001", "[B, channels, depth, height, width]"),
+                Use("x: B,2,4,4,4", "[Conv3d(3, Kernel = 1, Groups = 2)]").Rejected("SD2003", "Groups = 2 must divide the 3 output channels"),
+                Use("x: B,2,4,4,4", "[Conv3d(4, Kernel = 1, InChannels = 3)]").Rejected("SD1004", "InChannels = 3", "write InChannels = 2"),
+            ]),
+        // Transposed: (in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1.
+        new("ConvTranspose1d",
+            [
+                Use("x: B,4,5", "[ConvTranspose1d(2, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1)]").Gives("B,2,10"), // 8 − 2 + 2 + 1 + 1
+                Use("x: B,4,T", "[ConvTranspose1d(2, Kernel = 4, Stride = 2, Padding = 1)]").Gives("B,2,2 * T"),                // 2T − 2 − 2 + 3 + 1
+                Use("x: B,4,6", "[ConvTranspose1d(6, Kernel = 3, Dilation = 2, Groups = 2, Bias = false)]").Gives("B,6,10"),    // 5 + 2·2 + 1
+            ],
+            [
+                Use("x: B,4,5", "[ConvTranspose1d(2, Kernel = 3, Stride = 2, OutputPadding = 2)]")
+                    .Rejected("SD2003", "OutputPadding = 2 must be smaller than Stride (2) or Dilation (1)"),
+                Use("x: B,4,5", "[ConvTranspose1d(2, Kernel = 3, OutputPadding = -1)]").Rejected("SD2003", "OutputPadding must be at least 0 but is -1"),
+                Use("x: B,4,1", "[ConvTranspose1d(2, Kernel = 1, Padding = 1)]").Rejected("SD1003", "dim 2", "negative", "less Padding"), // 0 − 2 + 0 + 1
+                Use("x: B,4,5,5", "[ConvTranspose1d(2, Kernel = 3)]").Rejected("SD1001", "[B, channels, length]", "2-D"),
+                Use("x: B,3,5", "[ConvTranspose1d(4, Kernel = 3, Groups = 2)]").Rejected("SD1001", "divisible by Groups = 2"),
+            ]),
+        new("ConvTranspose2d",
+            [
+                Use("x: B,8,4,4", "[ConvTranspose2d(4, Kernel = 2, Stride = 2)]").Gives("B,4,8,8"),                        // 3·2 + 1 + 1
+                Use("x: B,8,H,W", "[ConvTranspose2d(4, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1)]").Gives("B,4,2 * H,2 * W"),
+                Use("x: B,4,3,5", "[ConvTranspose2d(6, Kernel = 3, Stride = 3, Padding = 1, Dilation = 2, OutputPadding = 1, Groups = 2)]")
+                    .Gives("B,6,10,16"),                                                                                     // 2·3 − 2 + 4 + 1 + 1, 4·3 − 2 + 4 + 1 + 1
+            ],
+            [
+                Use("x: B,8,4,4", "[ConvTranspose2d(4, Kernel = 3, OutputPadding = 1)]")
+                    .Rejected("SD2003", "OutputPadding = 1 must be smaller than Stride (1) or Dilation (1)"),
+                Use("x: B,4,1,1", "[ConvTranspose2d(2, Kernel = 2, Padding = 1)]").Rejected("SD1003", "dim 2", "zero"),   // 0 − 2 + 1 + 0 + 1
+                Use("x: B,8", "[ConvTranspose2d(4, Kernel = 2)]").Rejected("SD1001", "[B, channels, height, width]"),
+                Use("x: B,8,4,4", "[ConvTranspose2d(4, Kernel = 2, InChannels = 4)]").Rejected("SD1004", "InChannels = 4", "write InChannels = 8"),
+            ]),
         new("MaxPool1d",
             [Use("x: B,3,10", "[MaxPool1d(3, Stride = 2, Padding = 1)]").Gives("B,3,5")],                   // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
             [
@@ -185,6 +226,33 @@ internal static class LayerTable
                 Use("x: B,24", "[Reshape(\"B\")]").Rejected("SD2003", "needs the batch dim and at least one more"),
                 Use("x: B,24", "[Reshape(\"B,5,5\")]").Rejected("SD1004", "make the target's sizes multiply to the input's"),
                 Use("x: B,24", "[Reshape(\"B,(4\")]").Rejected("SD2001", "B,(4"),
+            ]),
+        new("Upsample",
+            [
+                Use("x: B,3,4,5", "[Upsample(2)]").Gives("B,3,8,10"),
+                Use("x: B,3,H,W", "[Upsample(2, Mode = Interpolation.Bilinear)]").Gives("B,3,2 * H,2 * W"),
+                Use("x: B,2,L", "[Upsample(3)]").Gives("B,2,3 * L"),
+                Use("x: B,2,2,3,4", "[Upsample(2, Mode = Interpolation.Nearest)]").Gives("B,2,4,6,8"),
+            ],
+            [
+                Use("x: B,3,4,5", "[Upsample(0)]").Rejected("SD2003", "the scale must be at least 1 but is 0"),
+                Use("x: B,3,4,5", "[Upsample(-2)]").Rejected("SD2003", "the scale must be at least 1 but is -2"),
+                Use("x: B,3,4,5", "[Upsample(2, Mode = (Interpolation)7)]")
+                    .Rejected("SD2003", "Mode must be Interpolation.Nearest or Interpolation.Bilinear but is 7"),
+                Use("x: B,2,8", "[Upsample(2, Mode = Interpolation.Bilinear)]").Rejected("SD1001", "[B, channels, height, width] for Bilinear", "use Mode = Interpolation.Nearest"),
+                Use("x: B,8", "[Upsample(2)]").Rejected("SD1001", "1 to 3 spatial dims", "before any Flatten"),
+            ]),
+        // PixelShuffle(r): [B, C·r², H, W] → [B, C, H·r, W·r].
+        new("PixelShuffle",
+            [
+                Use("x: B,8,3,5", "[PixelShuffle(2)]").Gives("B,2,6,10"),
+                Use("x: B,9,H,W", "[PixelShuffle(3)]").Gives("B,1,3 * H,3 * W"),
+            ],
+            [
+                Use("x: B,6,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "channels divisible by 2² = 4", "6 channels", "give the previous layer 8 output channels"),
+                Use("x: B,C,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "a fixed channel count divisible by 2² = 4"),
+                Use("x: B,8,4", "[PixelShuffle(2)]").Rejected("SD1001", "[B, channels, height, width]"),
+                Use("x: B,8,4,4", "[PixelShuffle(0)]").Rejected("SD2003", "the upscale factor must be at least 1 but is 0"),
             ]),
         new("Add",
             [

@@ -55,11 +55,57 @@ public class DimTests
     [InlineData("(H + 1", "missing ')'")]
     [InlineData("H +", "ends too early")]
     [InlineData("H $ 2", "unexpected '$'")]
-    [InlineData("99999999999999999999", "too large")]
     public void Rejects_what_is_not_an_affine_size(string text, string reason)
     {
         Assert.Null(DimParser.Parse(text, out string? error));
         Assert.Contains(reason, error);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("4611686018427387904*4+1")]
+    [InlineData("3037000500*3037000500")]
+    [InlineData("9223372036854775807 + 1")]
+    [InlineData("-9223372036854775807 - 1")]
+    [InlineData("H - 9223372036854775807 - 1")]
+    [InlineData("4611686018427387904*H + 4611686018427387904*H")]
+    [InlineData("H / 4611686018427387904 / 4")]
+    public void Throws_overflow_naming_the_size_instead_of_wrapping(string text)
+    {
+        var overflow = Assert.Throws<OverflowException>(() => DimParser.Parse(text, out _));
+        Assert.Equal($"the size '{text}'", overflow.Message);
+    }
+
+    [Fact]
+    public void The_largest_size_still_parses_prints_and_negates()
+    {
+        var largest = Parse("9223372036854775807 - H");
+
+        Assert.Equal("-H + 9223372036854775807", largest.ToString());
+        Assert.Equal("H - 9223372036854775807", (largest * -1).ToString());
+    }
+
+    [Fact]
+    public void Evaluating_past_64_bits_throws_instead_of_wrapping() =>
+        Assert.Throws<OverflowException>(() => Parse("4 * H").Evaluate(new Dictionary<string, long> { ["H"] = 4611686018427387904 }));
+
+    [Fact]
+    public void A_sum_of_twenty_thousand_symbols_normalises_in_one_pass()
+    {
+        // Each symbol written twice, in descending order: the normal form merges and sorts them.
+        const int count = 10_000;
+        var names = Enumerable.Range(0, count).Select(i => $"S{i:D5}").Reverse().ToList();
+        string text = string.Join(" + ", names.Concat(names)) + " + 7";
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var sum = Parse(text);
+
+        // A smoke bound only (normalising per term took minutes here); the timing is in DimBenchmarks.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        Assert.Equal(7, sum.Constant);
+        Assert.Equal(count, sum.Terms.Count);
+        Assert.All(sum.Terms, t => Assert.Equal(2, t.Coefficient));
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), sum.Terms.Select(t => t.Atom.Symbol));
     }
 
     [Theory]

@@ -12,6 +12,17 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,3,7,7")][Conv2d(4, Kernel = 3)] public partial class Conv2dModel : IGeneratedModel;
 [Model("x: B,3,9,9")][Conv2d(4, Kernel = 3, Stride = 2, Padding = 2, Dilation = 2)] public partial class Conv2dStridedModel : IGeneratedModel;
 [Model("x: B,4,6,6")][Conv2d(6, Kernel = 3, Padding = 1, Groups = 2, Bias = false)] public partial class Conv2dGroupedModel : IGeneratedModel;
+[Model("x: B,2,5,6,7")][Conv3d(4, Kernel = 3)] public partial class Conv3dModel : IGeneratedModel;
+[Model("x: B,2,8,8,8")][Conv3d(4, Kernel = 3, Stride = 2, Padding = 1)] public partial class Conv3dStridedModel : IGeneratedModel;
+[Model("x: B,4,5,5,5")][Conv3d(6, Kernel = 2, Dilation = 2, Groups = 2, Bias = false)] public partial class Conv3dGroupedModel : IGeneratedModel;
+[Model("x: B,4,5")][ConvTranspose1d(2, Kernel = 3, Stride = 2, Padding = 1, OutputPadding = 1)] public partial class ConvTranspose1dModel : IGeneratedModel;
+[Model("x: B,4,6")][ConvTranspose1d(6, Kernel = 3, Dilation = 2, Groups = 2, Bias = false)] public partial class ConvTranspose1dGroupedModel : IGeneratedModel;
+[Model("x: B,8,4,4")][ConvTranspose2d(4, Kernel = 2, Stride = 2)] public partial class ConvTranspose2dModel : IGeneratedModel;
+[Model("x: B,4,3,5")][ConvTranspose2d(6, Kernel = 3, Stride = 3, Padding = 1, Dilation = 2, OutputPadding = 1, Groups = 2)]
+public partial class ConvTranspose2dDilatedModel : IGeneratedModel;
+[Model("x: B,2,4,4")][ConvTranspose2d(2, Kernel = 2, Dilation = 2, OutputPadding = 1)] public partial class ConvTranspose2dPaddedByDilationModel : IGeneratedModel;
+[Model("x: B,2,4")][ConvTranspose1d(3, Kernel = 2, Dilation = 3, OutputPadding = 2, Bias = false)] public partial class ConvTranspose1dPaddedByDilationModel : IGeneratedModel;
+[Model("x: B,2,5")][ConvTranspose1d(2, Kernel = 3, Padding = 2, Dilation = 3, OutputPadding = 2)] public partial class ConvTranspose1dCroppedLessModel : IGeneratedModel;
 
 [Model("x: B,3,10")][MaxPool1d(3, Stride = 2, Padding = 1)] public partial class MaxPool1dModel : IGeneratedModel;
 [Model("x: B,2,8,8")][MaxPool2d(2)] public partial class MaxPool2dModel : IGeneratedModel;
@@ -47,6 +58,13 @@ namespace SciDsl.Tests.Layers;
 [Model("x: B,2,3,4")][Flatten] public partial class FlattenModel : IGeneratedModel;
 [Model("x: B,2,3,4")][Flatten(StartDim = 2)] public partial class FlattenStartDim2Model : IGeneratedModel;
 [Model("x: B,24")][Reshape("B,2,3,4")] public partial class ReshapeModel : IGeneratedModel;
+[Model("x: B,3,4,5")][Upsample(2)] public partial class UpsampleNearestModel : IGeneratedModel;
+[Model("x: B,2,6")][Upsample(3)] public partial class UpsampleNearest1dModel : IGeneratedModel;
+[Model("x: B,2,2,3,4")][Upsample(2)] public partial class UpsampleNearest3dModel : IGeneratedModel;
+[Model("x: B,3,4,5")][Upsample(2, Mode = Interpolation.Bilinear)] public partial class UpsampleBilinearModel : IGeneratedModel;
+[Model("x: B,2,3,4")][Upsample(3, Mode = Interpolation.Bilinear)] public partial class UpsampleBilinear3xModel : IGeneratedModel;
+[Model("x: B,8,3,5")][PixelShuffle(2)] public partial class PixelShuffleModel : IGeneratedModel;
+[Model("x: B,18,2,3")][PixelShuffle(3)] public partial class PixelShuffle3xModel : IGeneratedModel;
 
 /// <summary>A residual block: the input plus two convolutions of it, then the input joined on as channels.</summary>
 [Model("x: B,4,6,6")]

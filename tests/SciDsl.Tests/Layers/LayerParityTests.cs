@@ -46,6 +46,19 @@ public sealed class LayerParityTests
         Row<Conv2dAttribute, Conv2dModel>("", "B,4,5,5"),                             // 7 − 3 + 1
         Row<Conv2dAttribute, Conv2dStridedModel>("stride padding dilation", "B,4,5,5"), // ⌊(9 + 4 − 4 − 1) / 2⌋ + 1
         Row<Conv2dAttribute, Conv2dGroupedModel>("groups no bias", "B,6,6,6"),        // 6 + 2 − 2 − 1 + 1
+        Row<Conv3dAttribute, Conv3dModel>("", "B,4,3,4,5"),                           // in − 3 + 1
+        Row<Conv3dAttribute, Conv3dStridedModel>("stride padding", "B,4,4,4,4"),      // ⌊(8 + 2 − 2 − 1) / 2⌋ + 1
+        Row<Conv3dAttribute, Conv3dGroupedModel>("dilation groups no bias", "B,6,3,3,3"), // 5 − 2·1 − 1 + 1
+        // Transposed: (in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1.
+        Row<ConvTranspose1dAttribute, ConvTranspose1dModel>("stride padding output padding", "B,2,10"), // 4·2 − 2 + 2 + 1 + 1
+        Row<ConvTranspose1dAttribute, ConvTranspose1dGroupedModel>("dilation groups no bias", "B,6,10"), // 5 + 2·2 + 1
+        // Output padding at or above the stride (allowed below the dilation) is exported as pads: a test each for ending
+        // inside the padding, past it with a bias, and past it without one.
+        Row<ConvTranspose1dAttribute, ConvTranspose1dCroppedLessModel>("output padding within padding", "B,2,9"),       // 4 − 4 + 3·2 + 2 + 1
+        Row<ConvTranspose1dAttribute, ConvTranspose1dPaddedByDilationModel>("output padding below dilation no bias", "B,3,9"), // 3 + 3·1 + 2 + 1
+        Row<ConvTranspose2dAttribute, ConvTranspose2dModel>("stride", "B,4,8,8"),                      // 3·2 + 1 + 1
+        Row<ConvTranspose2dAttribute, ConvTranspose2dDilatedModel>("all arguments", "B,6,10,16"),       // 2·3 − 2 + 4 + 2, 4·3 − 2 + 4 + 2
+        Row<ConvTranspose2dAttribute, ConvTranspose2dPaddedByDilationModel>("output padding below dilation", "B,2,7,7"), // 3 + 2·1 + 1 + 1
         Row<MaxPool1dAttribute, MaxPool1dModel>("stride padding", "B,3,5"),           // ⌊(10 + 2 − 2 − 1) / 2⌋ + 1
         Row<MaxPool2dAttribute, MaxPool2dModel>("", "B,2,4,4"),                       // stride = kernel: 8 / 2
         Row<MaxPool2dAttribute, MaxPool2dPaddedModel>("stride padding", "B,2,4,4"),   // ⌊(7 + 2 − 2 − 1) / 2⌋ + 1
@@ -77,6 +90,13 @@ public sealed class LayerParityTests
         Row<FlattenAttribute, FlattenModel>("", "B,24"),                              // 2·3·4
         Row<FlattenAttribute, FlattenStartDim2Model>("start dim 2", "B,2,12"),
         Row<ReshapeAttribute, ReshapeModel>("", "B,2,3,4"),
+        Row<UpsampleAttribute, UpsampleNearestModel>("nearest", "B,3,8,10"),
+        Row<UpsampleAttribute, UpsampleNearest1dModel>("nearest [B,C,L]", "B,2,18"),
+        Row<UpsampleAttribute, UpsampleNearest3dModel>("nearest [B,C,D,H,W]", "B,2,4,6,8"),
+        Row<UpsampleAttribute, UpsampleBilinearModel>("bilinear", "B,3,8,10"),
+        Row<UpsampleAttribute, UpsampleBilinear3xModel>("bilinear x3", "B,2,9,12"),
+        Row<PixelShuffleAttribute, PixelShuffleModel>("", "B,2,6,10"),                // 8 / 2², 3·2, 5·2
+        Row<PixelShuffleAttribute, PixelShuffle3xModel>("(3)", "B,2,6,9"),            // 18 / 3², 2·3, 3·3
         Row<AddAttribute, ResidualConcatModel>("+ Concat (residual)", "B,12,6,6"),    // 4 + 4 + 4 channels
         Row<AddAttribute, AddThreeModel>("of three (Sum)", "B,6"),
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3

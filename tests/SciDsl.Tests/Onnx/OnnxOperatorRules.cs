@@ -13,18 +13,20 @@ public static class OnnxOperatorRules
     /// <summary>The default-domain opset each operator first appears in.</summary>
     private static readonly Dictionary<string, int> Introduced = new(StringComparer.Ordinal)
     {
-        ["Add"] = 1, ["AveragePool"] = 1, ["BatchNormalization"] = 1, ["Concat"] = 1, ["Conv"] = 1, ["Div"] = 1,
+        ["Add"] = 1, ["AveragePool"] = 1, ["BatchNormalization"] = 1, ["Concat"] = 1, ["Conv"] = 1, ["ConvTranspose"] = 1,
+        ["DepthToSpace"] = 1, ["Div"] = 1,
         ["Erf"] = 9, ["Flatten"] = 1, ["Gather"] = 1, ["Gelu"] = 20, ["Gemm"] = 1, ["GlobalAveragePool"] = 1,
         ["GroupNormalization"] = 18, ["Identity"] = 1, ["LayerNormalization"] = 17, ["LeakyRelu"] = 1,
-        ["LogSoftmax"] = 1, ["MatMul"] = 1, ["Max"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["Pow"] = 1, ["ReduceMax"] = 1,
-        ["ReduceMean"] = 1, ["ReduceSum"] = 1, ["Relu"] = 1, ["Reshape"] = 1, ["Sigmoid"] = 1, ["Softmax"] = 1,
+        ["LogSoftmax"] = 1, ["MatMul"] = 1, ["Max"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["Pad"] = 1, ["Pow"] = 1,
+        ["ReduceMax"] = 1, ["ReduceMean"] = 1, ["ReduceSum"] = 1, ["Relu"] = 1, ["Reshape"] = 1, ["Resize"] = 10, ["Sigmoid"] = 1,
+        ["Softmax"] = 1,
         ["Split"] = 1, ["Sqrt"] = 1, ["Squeeze"] = 1, ["Sub"] = 1, ["Sum"] = 1, ["Tanh"] = 1, ["Unsqueeze"] = 1,
     };
 
     /// <summary>Operators whose attribute became their second input at the given opset.</summary>
     private static readonly Dictionary<string, (string Attribute, int InputFrom)> AttributeBecameInput = new(StringComparer.Ordinal)
     {
-        ["ReduceMax"] = ("axes", 18), ["ReduceMean"] = ("axes", 18), ["ReduceSum"] = ("axes", 13),
+        ["Pad"] = ("pads", 11), ["ReduceMax"] = ("axes", 18), ["ReduceMean"] = ("axes", 18), ["ReduceSum"] = ("axes", 13),
         ["Split"] = ("split", 13), ["Squeeze"] = ("axes", 13), ["Unsqueeze"] = ("axes", 13),
     };
 
