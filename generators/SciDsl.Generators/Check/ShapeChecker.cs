@@ -27,7 +27,8 @@ internal static class ShapeChecker
         string previous = model.Inputs[0].Name;
         foreach (var layer in model.Layers)
         {
-            var sources = layer.Site.From.Count > 0 ? layer.Site.From : EquatableArray.Of(previous);
+            var main = layer.Site.From.Count > 0 ? layer.Site.From : EquatableArray.Of(previous);
+            var sources = main.Concat(layer.NamedInputs.Select(n => n.Node)).ToEquatableArray();
             previous = layer.Site.Name;
             values[layer.Site.Name] = null; // unknown until inferred
 
@@ -44,7 +45,8 @@ internal static class ShapeChecker
             var context = new InferContext(layer.Site,
                 inputs.Select(v => v!.Shape).ToEquatableArray(),
                 inputs.Select(v => v!.Description).ToEquatableArray(),
-                inputs.Select(v => v!.ElementType).ToEquatableArray());
+                inputs.Select(v => v!.ElementType).ToEquatableArray(),
+                layer.NamedInputs.Select(n => n.Argument).ToEquatableArray());
             var inference = InferWithin64Bits(layer, context);
             if (inference.Error is not null)
             {

@@ -19,6 +19,8 @@ internal static class LayerRegistry
         FlattenLayer.Kind, ReshapeLayer.Kind, PermuteLayer.Kind, UpsampleLayer.Kind, PixelShuffleLayer.Kind,
         AddLayer.Kind, ConcatLayer.Kind, MultiplyLayer.Kind,
         EmbeddingLayer.Kind, LSTMLayer.Kind, GRULayer.Kind, RNNLayer.Kind, PositionalEncodingLayer.Kind,
+        GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
+        ReparameterizeLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);

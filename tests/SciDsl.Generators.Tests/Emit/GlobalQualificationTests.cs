@@ -14,7 +14,7 @@ public class GlobalQualificationTests
     {
         "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
         "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
-        "UpsampleMode", "Interpolation",
+        "UpsampleMode", "Interpolation", "Graphs", "DenseGraph", "NeighbourAggregation",
         "SequenceInputException", "OnnxRecurrentWeights", "SinusoidalPositionalEncoding",
     };
 
@@ -49,6 +49,12 @@ public class GlobalQualificationTests
             [S.Embedding(10, 6), S.PositionalEncoding, S.LSTM(4, ReturnSequences = true)]
             [S.GRU(4, Bidirectional = true, ReturnSequences = true), S.RNN(4, Layers = 2)]
             public partial class Reader;
+
+            [S.Model("x: B,N,4; adj: B,N,N")]
+            [S.GcnConv(8, Adjacency = "adj"), S.GraphSageConv(8, Adjacency = "adj", Aggregate = S.NeighbourAggregation.Sum)]
+            [S.NodeMeanPool(Name = "mean"), S.NodeMaxPool(From = "graphsageconv_1")]
+            [S.Linear(3, Name = "mu"), S.Linear(3, From = "mean", Name = "logvar"), S.Reparameterize(From = "mu,logvar")]
+            public partial class GraphNet;
             """;
 
         var run = GeneratorHarness.Run(source);

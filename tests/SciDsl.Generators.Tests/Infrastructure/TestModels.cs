@@ -85,4 +85,17 @@ internal static class TestModels
         [Linear(5)]
         public partial class LstmTagger;
         """;
+
+    public const string GcnNet = """
+        using SciDsl;
+
+        namespace Graphs;
+
+        [Model("x: B,N,F; adj: B,N,N")]
+        [GcnConv(16, Adjacency = "adj"), ReLU]
+        [GraphSageConv(8, Adjacency = "adj", Name = "sage")]
+        [NodeMeanPool]
+        [Linear(2)]
+        public partial class GcnNet;
+        """;
 }

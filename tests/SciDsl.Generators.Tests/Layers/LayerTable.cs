@@ -364,6 +364,43 @@ internal static class LayerTable
                 Use("x: B,12,8", "[PositionalEncoding(MaxLength = 10)]").Rejected("SD2003", "12 steps but MaxLength = 10", "at least 12"),
                 Use("x: B,T", "[PositionalEncoding]").Rejected("SD1001", "[B, T, features]", "Embedding"),
             ]),
+        new("GcnConv",
+            [
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adj\")]").Gives("B,N,8"),
+                Use("x: B,4,5; adj: B,4,4", "[GcnConv(3, Adjacency = \"adj\", AddSelfLoops = false, Normalize = false)]", "[GcnConv(2, Adjacency = \"adj\")]").Gives("B,4,2"),
+            ],
+            [
+                Use("x: B,N,5; adj: B,M,M", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "[B, N, 5]", "[B, M, M]", "must be [B, N, N]"),
+                Use("x: B,N,5; adj: B,N", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "adjacency has rank 2"),
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adjj\")]").Rejected("SD2002", "adjj", "did you mean 'adj'?"),
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8)]").Rejected("SD2003", "Adjacency is required"),
+                Use("x: B,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1001", "node features [B, nodes, features]", "x: B,N,16; adj: B,N,N"),
+            ]),
+        new("GraphSageConv",
+            [
+                Use("x: B,N,5; adj: B,N,N", "[GraphSageConv(8, Adjacency = \"adj\")]").Gives("B,N,8"),
+                Use("x: B,4,5; adj: B,4,4", "[GraphSageConv(3, Adjacency = \"adj\", Aggregate = NeighbourAggregation.Sum)]").Gives("B,4,3"),
+            ],
+            [
+                Use("x: B,6,5; adj: B,5,5", "[GraphSageConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "not 6×6 for the 6 nodes"),
+                Use("x: B,N,5; adj: B,N,N", "[GraphSageConv(0, Adjacency = \"adj\")]").Rejected("SD2003", "output width must be at least 1"),
+                Use("x: B,N,5,2; adj: B,N,N", "[GraphSageConv(8, Adjacency = \"adj\")]").Rejected("SD1001", "[B, N, F]"),
+            ]),
+        new("NodeMeanPool",
+            [Use("x: B,N,5", "[NodeMeanPool]").Gives("B,5"), Use("x: B,7,3", "[NodeMeanPool]").Gives("B,3")],
+            [Use("x: B,5", "[NodeMeanPool]").Rejected("SD1001", "node features [B, nodes, features]")]),
+        new("NodeMaxPool",
+            [Use("x: B,N,5", "[NodeMaxPool]").Gives("B,5")],
+            [Use("x: B,2,3,4", "[NodeMaxPool]").Rejected("SD1001", "node features [B, nodes, features]")]),
+        new("Reparameterize",
+            [
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Linear(4, From = \"x\", Name = \"logvar\")]", "[Reparameterize(From = \"mu,logvar\")]").Gives("B,4"),
+            ],
+            [
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Linear(3, From = \"x\", Name = \"logvar\")]", "[Reparameterize(From = \"mu,logvar\")]")
+                    .Rejected("SD1002", "[B, 4] from Linear(4", "[B, 3] from Linear(3", "equal shapes"),
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Reparameterize]").Rejected("SD2003", "From = \"mu,logvar\""),
+            ]),
     ];
 
     /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>

@@ -115,3 +115,13 @@ public partial class ResidualConcatModel : IGeneratedModel;
 
 [Model("x: B,5,6")][PositionalEncoding] public partial class PositionalEncodingModel : IGeneratedModel;
 [Model("x: B,T,6")][PositionalEncoding(MaxLength = 50)] public partial class PositionalEncodingSequenceModel : IGeneratedModel;
+
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj")] public partial class GcnConvModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj", AddSelfLoops = false)] public partial class GcnConvNoSelfLoopsModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj", AddSelfLoops = false, Normalize = false)] public partial class GcnConvUnnormalisedModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GraphSageConv(4, Adjacency = "adj")] public partial class GraphSageConvModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GraphSageConv(4, Adjacency = "adj", Aggregate = NeighbourAggregation.Sum)] public partial class GraphSageConvSumModel : IGeneratedModel;
+[Model("x: B,N,5")][NodeMeanPool] public partial class NodeMeanPoolModel : IGeneratedModel;
+[Model("x: B,N,5")][NodeMaxPool] public partial class NodeMaxPoolModel : IGeneratedModel;
+[Model("x: B,8")][Linear(4, Name = "mu")][Linear(4, From = "x", Name = "logvar")][Reparameterize(From = "mu,logvar")]
+public partial class ReparameterizeModel : IGeneratedModel;

@@ -20,7 +20,7 @@ public sealed class LayerParityTests
     /// <param name="Output">The expected output dims, computed by hand (not by the generator).</param>
     /// <param name="Input">Makes an input of a concrete shape; random normal values unless given.</param>
     /// <param name="Lengths">Values of the sequence length symbol T to check besides the batch sizes, when the model has one.</param>
-    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature, string Output,
+    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module> Create, ModelSignature Signature, string Output,
         Func<long[], Tensor>? Input = null, long[]? Lengths = null)
     {
         public string Name => $"{Kind.Name[..^"Attribute".Length]} {Variant}".TrimEnd();
@@ -39,6 +39,12 @@ public sealed class LayerParityTests
 
     /// <summary>Token ids below the 11-word vocabulary of the embedding models.</summary>
     private static Tensor TokenIds(long[] shape) => randint(0, 11, shape, dtype: int64);
+
+    /// <summary>A row for a model over a graph: node features and an adjacency <c>adj</c>.</summary>
+    private static LayerRow GraphRow<TKind, TModel>(string variant, string output)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor, Tensor>, IGeneratedModel, new() =>
+        new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
 
     // Sliding windows: ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (PyTorch's Conv/Pool docs).
     private static readonly LayerRow[] Rows =
@@ -139,6 +145,14 @@ public sealed class LayerParityTests
         SequenceRow<RNNAttribute, RNNStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
         Row<PositionalEncodingAttribute, PositionalEncodingModel>("fixed length", "B,5,6"),
         SequenceRow<PositionalEncodingAttribute, PositionalEncodingSequenceModel>("[B,T,D]", "B,T,6"),
+        GraphRow<GcnConvAttribute, GcnConvModel>("", "B,N,4"),
+        GraphRow<GcnConvAttribute, GcnConvNoSelfLoopsModel>("no self-loops", "B,N,4"),
+        GraphRow<GcnConvAttribute, GcnConvUnnormalisedModel>("unnormalised", "B,N,4"),
+        GraphRow<GraphSageConvAttribute, GraphSageConvModel>("mean", "B,N,4"),
+        GraphRow<GraphSageConvAttribute, GraphSageConvSumModel>("sum", "B,N,4"),
+        Row<NodeMeanPoolAttribute, NodeMeanPoolModel>("", "B,5"),
+        Row<NodeMaxPoolAttribute, NodeMaxPoolModel>("", "B,5"),
+        Row<ReparameterizeAttribute, ReparameterizeModel>("(eval: the mean)", "B,4"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -239,7 +253,7 @@ public sealed class LayerParityTests
         }
     }
 
-    private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset,
+    private static void AssertExportMatches(Func<nn.Module> create, ModelSignature signature, int opset,
         Func<long[], Tensor>? input = null, long[]? lengths = null)
     {
         torch.manual_seed(1234);
@@ -253,6 +267,6 @@ public sealed class LayerParityTests
         OnnxOperatorRules.AssertValid(path);
 
         Assert.Contains($"-> {signature.Outputs.Single()}", generated.Summary());
-        GeneratedModels.AssertOnnxParity(model, signature, path, [1, 7], lengths ?? [], input ?? (shape => randn(shape)));
+        GeneratedModels.AssertOnnxParity(model, signature, path, [1, 7], lengths ?? [], GeneratedModels.GraphNodes, input ?? (shape => randn(shape)));
     }
 }
