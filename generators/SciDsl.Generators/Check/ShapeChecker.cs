@@ -15,19 +15,20 @@ namespace SciDsl.Generators.Check;
 /// </summary>
 internal static class ShapeChecker
 {
-    private sealed record Value(Shape Shape, string Description);
+    private sealed record Value(Shape Shape, string Description, string ElementType);
 
     public static ParseResult<ShapedModel> Check(ModelSpec model)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var values = new Dictionary<string, Value?>();
-        foreach (var input in model.Inputs) values[input.Name] = new Value(input.Shape, $"input '{input.Name}'");
+        foreach (var input in model.Inputs) values[input.Name] = new Value(input.Shape, $"input '{input.Name}'", input.ElementType);
 
         var nodes = new List<ShapedNode>();
         string previous = model.Inputs[0].Name;
         foreach (var layer in model.Layers)
         {
-            var sources = layer.Site.From.Count > 0 ? layer.Site.From : EquatableArray.Of(previous);
+            var main = layer.Site.From.Count > 0 ? layer.Site.From : EquatableArray.Of(previous);
+            var sources = main.Concat(layer.NamedInputs.Select(n => n.Node)).ToEquatableArray();
             previous = layer.Site.Name;
             values[layer.Site.Name] = null; // unknown until inferred
 
@@ -43,14 +44,16 @@ internal static class ShapeChecker
 
             var context = new InferContext(layer.Site,
                 inputs.Select(v => v!.Shape).ToEquatableArray(),
-                inputs.Select(v => v!.Description).ToEquatableArray());
+                inputs.Select(v => v!.Description).ToEquatableArray(),
+                inputs.Select(v => v!.ElementType).ToEquatableArray(),
+                layer.NamedInputs.Select(n => n.Argument).ToEquatableArray());
             var inference = InferWithin64Bits(layer, context);
             if (inference.Error is not null)
             {
                 diagnostics.Add(inference.Error);
                 continue;
             }
-            values[layer.Site.Name] = new Value(inference.Output!, layer.Site.Describe());
+            values[layer.Site.Name] = new Value(inference.Output!, layer.Site.Describe(), TensorSpec.Float32);
             // Emission never reports, so the shaped model drops locations: moving a declaration must not re-emit it.
             var resolved = inference.Resolved! with { Site = inference.Resolved.Site with { Location = null } };
             nodes.Add(new ShapedNode(resolved, sources, context.Inputs, inference.Output!));

@@ -36,6 +36,25 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
         return variable;
     }
 
+    /// <summary>
+    /// A node with several outputs, named <c>module/step</c>; returns the C# variable holding the list of
+    /// their value names (index it, e.g. <c>variable[1]</c>, to read one).
+    /// </summary>
+    public string Steps(string step, string opType, IEnumerable<string> inputs, int outputCount, params string[] attributes)
+    {
+        string variable = $"{Module}_{step}";
+        string call = $"onnx.Node(\"{opType}\", \"{Module}/{step}\", [{string.Join(", ", inputs)}], outputCount: {outputCount}";
+        writer.Line($"var {variable} = {(attributes.Length == 0 ? call : call + ", " + string.Join(", ", attributes))});");
+        return variable;
+    }
+
+    /// <summary>
+    /// An initializer <c>module.name</c> computed at export time by a C# tensor expression, for weights
+    /// that must be repacked (recurrent gates in ONNX order).
+    /// </summary>
+    public string ComputedParameter(string name, string tensorExpression) =>
+        $"onnx.Parameter(\"{Module}.{name}\", {tensorExpression})";
+
     /// <summary>A module parameter as an initializer named as in <c>named_parameters()</c>.</summary>
     public string Parameter(string parameter, bool transpose = false) =>
         $"onnx.Parameter(\"{Module}.{parameter}\", {Module}.{parameter}!{(transpose ? ", transpose: true" : "")})";

@@ -15,6 +15,6 @@ internal static class Torch
 
     public const string Tensor = Root + ".Tensor";
 
-    /// <summary>A module type as returned by its factory, e.g. <c>Linear</c>.</summary>
-    public static string ModuleType(string name) => "global::TorchSharp.Modules." + name;
+    /// <summary>A module type as returned by its factory, e.g. <c>Linear</c>; a <c>global::</c> name (a SciDsl module) as is.</summary>
+    public static string ModuleType(string name) => name.StartsWith("global::") ? name : "global::TorchSharp.Modules." + name;
 }

@@ -24,7 +24,8 @@ internal sealed class ValueNames
         foreach (var node in model.Nodes)
         {
             string source = node.Inputs[0];
-            bool onlyReader = node.Inputs.Count == 1 && readers.TryGetValue(source, out int count) && count == 1;
+            // Named inputs (a graph's adjacency) ride along: a chain through the main input still reuses its variable.
+            bool onlyReader = node.Inputs.Count - node.Layer.NamedInputs.Count == 1 && readers.TryGetValue(source, out int count) && count == 1;
             variables[node.Name] = onlyReader ? variables[source] : node.Name + "_out";
         }
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using SciDsl.Generators.Diagnostics;
 using SciDsl.Generators.Infrastructure;
@@ -8,11 +9,24 @@ namespace SciDsl.Generators.Layers;
 
 /// <summary>What a shape rule sees: the incoming shapes and where they come from.</summary>
 /// <param name="Sources">For each input, how messages name its producer, e.g. <c>MaxPool2d(2) 'pool2'</c>.</param>
-internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources)
+/// <param name="ElementTypes">For each input, its element type: a model input's declared one, float32 after any layer.</param>
+/// <param name="NamedArguments">The arguments of the trailing inputs that are the layer's <see cref="LayerSpec.NamedInputs"/>.</param>
+internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources,
+    EquatableArray<string> ElementTypes, EquatableArray<string> NamedArguments)
 {
     public Shape Input => Inputs[0];
 
+    public string InputElementType => ElementTypes[0];
+
     public string Source => Sources[0];
+
+    /// <summary>The shape of the named input read through <paramref name="argument"/>, e.g. <c>Adjacency</c>.</summary>
+    public Shape Named(string argument) => Inputs[NamedIndex(argument)];
+
+    /// <summary>How messages name the producer of a named input: <c>input 'adj'</c>.</summary>
+    public string NamedSource(string argument) => Sources[NamedIndex(argument)];
+
+    private int NamedIndex(string argument) => Inputs.Count - NamedArguments.Count + NamedArguments.ToList().IndexOf(argument);
 
     public LayerInference Ok(LayerSpec resolved, Shape output) => new(resolved, output, null);
 

@@ -18,6 +18,9 @@ internal static class LayerRegistry
         DropoutLayer.Kind, Dropout2dLayer.Kind,
         FlattenLayer.Kind, ReshapeLayer.Kind, PermuteLayer.Kind, UpsampleLayer.Kind, PixelShuffleLayer.Kind,
         AddLayer.Kind, ConcatLayer.Kind, MultiplyLayer.Kind,
+        EmbeddingLayer.Kind, LSTMLayer.Kind, GRULayer.Kind, RNNLayer.Kind, PositionalEncodingLayer.Kind,
+        GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
+        ReparameterizeLayer.Kind,
         MultiHeadAttentionLayer.Kind,
     };
 

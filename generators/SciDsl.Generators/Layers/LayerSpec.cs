@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Emit;
+using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
@@ -16,7 +17,17 @@ internal abstract record LayerSpec(LayerSite Site)
     /// <summary>The shape rule: the output shape, and this layer with its inferred sizes filled in.</summary>
     public abstract LayerInference Infer(InferContext context);
 
-    /// <summary>The TorchSharp module type (in <c>TorchSharp.Modules</c>) the layer becomes; null for a tensor expression.</summary>
+    /// <summary>
+    /// Values read besides the main input(s), e.g. a graph's adjacency: the shape checker resolves them as it
+    /// resolves <c>From</c>, and they follow the main inputs in <see cref="InferContext.Inputs"/>,
+    /// <see cref="TorchForward"/>'s inputs and <see cref="OnnxEmitContext.Inputs"/>, in this order.
+    /// </summary>
+    public virtual EquatableArray<NamedInput> NamedInputs => EquatableArray<NamedInput>.Empty;
+
+    /// <summary>
+    /// The TorchSharp module type (in <c>TorchSharp.Modules</c>, or a <c>global::</c> name for a SciDsl module)
+    /// the layer becomes; null for a tensor expression.
+    /// </summary>
     public abstract string? TorchType { get; }
 
     /// <summary>The factory call that builds the module, e.g. <c>nn.Linear(3136, 128)</c>.</summary>

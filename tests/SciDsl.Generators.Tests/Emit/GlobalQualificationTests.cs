@@ -14,7 +14,8 @@ public class GlobalQualificationTests
     {
         "Tensor", "nn", "torch", "TorchSharp", "Modules", "Module", "SciDsl", "Onnx", "OnnxGraphBuilder", "OnnxAttribute",
         "OnnxExportOptions", "ShapeGuard", "ModelSignature", "ModelSummary", "TensorElementType", "System",
-        "UpsampleMode", "Interpolation",
+        "UpsampleMode", "Interpolation", "Graphs", "DenseGraph", "NeighbourAggregation",
+        "SequenceInputException", "OnnxRecurrentWeights", "SinusoidalPositionalEncoding",
     };
 
     private static string UserTypes() =>
@@ -43,6 +44,17 @@ public class GlobalQualificationTests
             [S.GroupNorm(2, From = "conv2d_1"), S.ELU, S.Dropout2d(0.1), S.AdaptiveAvgPool2d(3), S.Permute(0, 2, 3, 1)]
             [S.Flatten(StartDim = 2), S.AdaptiveAvgPool1d(4), S.GlobalMaxPool, S.Identity, S.Multiply("globalmaxpool_1", "identity_1")]
             public partial class Net;
+
+            [S.Model("tokens: int64[B,T]")]
+            [S.Embedding(10, 6), S.PositionalEncoding, S.LSTM(4, ReturnSequences = true)]
+            [S.GRU(4, Bidirectional = true, ReturnSequences = true), S.RNN(4, Layers = 2)]
+            public partial class Reader;
+
+            [S.Model("x: B,N,4; adj: B,N,N")]
+            [S.GcnConv(8, Adjacency = "adj"), S.GraphSageConv(8, Adjacency = "adj", Aggregate = S.NeighbourAggregation.Sum)]
+            [S.NodeMeanPool(Name = "mean"), S.NodeMaxPool(From = "graphsageconv_1")]
+            [S.Linear(3, Name = "mu"), S.Linear(3, From = "mean", Name = "logvar"), S.Reparameterize(From = "mu,logvar")]
+            public partial class GraphNet;
             """;
 
         var run = GeneratorHarness.Run(source);

@@ -72,4 +72,30 @@ internal static class TestModels
         [Linear(4)]
         public partial class ResidualNet;
         """;
+
+    /// <summary>A token classifier: embedding, positions, a stacked bidirectional LSTM, a linear head.</summary>
+    public const string LstmTagger = """
+        using SciDsl;
+
+        namespace Text;
+
+        [Model("tokens: int64[B,T]")]
+        [Embedding(1000, 32), PositionalEncoding(MaxLength = 512)]
+        [LSTM(64, Layers = 2, Bidirectional = true)]
+        [Linear(5)]
+        public partial class LstmTagger;
+        """;
+
+    public const string GcnNet = """
+        using SciDsl;
+
+        namespace Graphs;
+
+        [Model("x: B,N,F; adj: B,N,N")]
+        [GcnConv(16, Adjacency = "adj"), ReLU]
+        [GraphSageConv(8, Adjacency = "adj", Name = "sage")]
+        [NodeMeanPool]
+        [Linear(2)]
+        public partial class GcnNet;
+        """;
 }

@@ -218,7 +218,10 @@ internal static class LayerTable
                 Use("x: B,3,5", "[LeakyReLU]").Gives("B,3,5"),
                 Use("x: B,T", "[LeakyReLU(Slope = 0.2)]").Gives("B,T"),
             ],
-            [], "any finite slope is valid, and it accepts any shape"),
+            [
+                Use("x: B,3", "[LeakyReLU(Slope = double.NaN)]").Rejected("SD2003", "Slope must be a finite number", "NaN"),
+                Use("x: B,3", "[LeakyReLU(Slope = 1e39)]").Rejected("SD2003", "Slope must be a finite number", "1E+39"),
+            ]),
         Activation("GELU"),
         Activation("SiLU"),
         Activation("Tanh"),
@@ -228,7 +231,7 @@ internal static class LayerTable
                 Use("x: B,3,5", "[ELU]").Gives("B,3,5"),
                 Use("x: B,T", "[ELU(Alpha = 0.5)]").Gives("B,T"),
             ],
-            [], "any finite alpha is valid, and it accepts any shape"),
+            [Use("x: B,3", "[ELU(Alpha = double.PositiveInfinity)]").Rejected("SD2003", "Alpha must be a finite number", "Infinity")]),
         Activation("Identity"),
         new("Softmax",
             [
@@ -339,6 +342,65 @@ internal static class LayerTable
                 Use("x: B,6", "[Multiply(\"x\")]").Rejected("SD2003", "a merge needs at least two sources"),
                 Use("x: B,6", "[Linear(4, Name = \"a\")]", "[Multiply(\"x\", \"a\")]").Rejected("SD1002", "dim 1 differs (6 vs 4)", "multiplied tensors"),
             ]),
+        new("Embedding",
+            [
+                Use("tokens: int64[B,T]", "[Embedding(100, 16)]").Gives("B,T,16"),
+                Use("tokens: int64[B,7]", "[Embedding(5, 3)]").Gives("B,7,3"),
+            ],
+            [
+                Use("x: B,T", "[Embedding(100, 16)]").Rejected("SD1001", "integer token ids", "float32[B, T]", "int64[B,T]"),
+                Use("tokens: int64[B,T]", "[Embedding(0, 16)]").Rejected("SD2003", "vocabulary size must be at least 1 but is 0"),
+            ]),
+        Recurrent("LSTM"),
+        Recurrent("GRU"),
+        Recurrent("RNN"),
+        new("PositionalEncoding",
+            [
+                Use("x: B,T,16", "[PositionalEncoding]").Gives("B,T,16"),
+                Use("tokens: int64[B,10]", "[Embedding(50, 8)]", "[PositionalEncoding(MaxLength = 10)]").Gives("B,10,8"),
+            ],
+            [
+                Use("x: B,T,15", "[PositionalEncoding]").Rejected("SD2003", "width 15", "must be even"),
+                Use("x: B,12,8", "[PositionalEncoding(MaxLength = 10)]").Rejected("SD2003", "12 steps but MaxLength = 10", "at least 12"),
+                Use("x: B,T", "[PositionalEncoding]").Rejected("SD1001", "[B, T, features]", "Embedding"),
+            ]),
+        new("GcnConv",
+            [
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adj\")]").Gives("B,N,8"),
+                Use("x: B,4,5; adj: B,4,4", "[GcnConv(3, Adjacency = \"adj\", AddSelfLoops = false, Normalize = false)]", "[GcnConv(2, Adjacency = \"adj\")]").Gives("B,4,2"),
+            ],
+            [
+                Use("x: B,N,5; adj: B,M,M", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "[B, N, 5]", "[B, M, M]", "must be [B, N, N]"),
+                Use("x: B,N,5; adj: B,N", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "adjacency has rank 2"),
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adjj\")]").Rejected("SD2002", "adjj", "did you mean 'adj'?"),
+                Use("x: B,N,5; adj: B,N,N", "[GcnConv(8)]").Rejected("SD2003", "Adjacency is required"),
+                Use("x: B,5; adj: B,N,N", "[GcnConv(8, Adjacency = \"adj\")]").Rejected("SD1001", "node features [B, nodes, features]", "x: B,N,16; adj: B,N,N"),
+            ]),
+        new("GraphSageConv",
+            [
+                Use("x: B,N,5; adj: B,N,N", "[GraphSageConv(8, Adjacency = \"adj\")]").Gives("B,N,8"),
+                Use("x: B,4,5; adj: B,4,4", "[GraphSageConv(3, Adjacency = \"adj\", Aggregate = NeighbourAggregation.Sum)]").Gives("B,4,3"),
+            ],
+            [
+                Use("x: B,6,5; adj: B,5,5", "[GraphSageConv(8, Adjacency = \"adj\")]").Rejected("SD1002", "not 6×6 for the 6 nodes"),
+                Use("x: B,N,5; adj: B,N,N", "[GraphSageConv(0, Adjacency = \"adj\")]").Rejected("SD2003", "output width must be at least 1"),
+                Use("x: B,N,5,2; adj: B,N,N", "[GraphSageConv(8, Adjacency = \"adj\")]").Rejected("SD1001", "[B, N, F]"),
+            ]),
+        new("NodeMeanPool",
+            [Use("x: B,N,5", "[NodeMeanPool]").Gives("B,5"), Use("x: B,7,3", "[NodeMeanPool]").Gives("B,3")],
+            [Use("x: B,5", "[NodeMeanPool]").Rejected("SD1001", "node features [B, nodes, features]")]),
+        new("NodeMaxPool",
+            [Use("x: B,N,5", "[NodeMaxPool]").Gives("B,5")],
+            [Use("x: B,2,3,4", "[NodeMaxPool]").Rejected("SD1001", "node features [B, nodes, features]")]),
+        new("Reparameterize",
+            [
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Linear(4, From = \"x\", Name = \"logvar\")]", "[Reparameterize(From = \"mu,logvar\")]").Gives("B,4"),
+            ],
+            [
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Linear(3, From = \"x\", Name = \"logvar\")]", "[Reparameterize(From = \"mu,logvar\")]")
+                    .Rejected("SD1002", "[B, 4] from Linear(4", "[B, 3] from Linear(3", "equal shapes"),
+                Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Reparameterize]").Rejected("SD2003", "From = \"mu,logvar\""),
+            ]),
         // Self-attention keeps [B, T, D]: D = heads × head width.
         new("MultiHeadAttention",
             [
@@ -354,4 +416,22 @@ internal static class LayerTable
                 Use("x: B,3,4,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "Permute"),
             ]),
     ];
+
+    /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>
+    private static LayerKindRows Recurrent(string kind) =>
+        new(kind,
+            [
+                Use("x: B,T,3", $"[{kind}(8)]").Gives("B,8"),
+                Use("x: B,T,3", $"[{kind}(8, ReturnSequences = true)]").Gives("B,T,8"),
+                Use("x: B,12,3", $"[{kind}(8, Layers = 2, Bidirectional = true)]").Gives("B,16"),                        // 2 directions · 8
+                Use("x: B,T,3", $"[{kind}(8, Bidirectional = true, ReturnSequences = true)]", "[Linear(5)]").Gives("B,T,5"),
+            ],
+            [
+                Use("x: B,3", $"[{kind}(8)]").Rejected("SD1001", "[B, T, features]", "no time axis", "Reshape"),
+                Use("x: B,1,28,28", $"[{kind}(8)]").Rejected("SD1001", "[B, T, features]", "an image", "Flatten(StartDim = 2)", "Permute"),
+                Use("tokens: int64[B,T]", $"[{kind}(8)]").Rejected("SD1001", "float32 [B, T, features]", "Embedding"),
+                Use("x: B,T,3", $"[{kind}(0)]").Rejected("SD2003", "hidden size must be at least 1 but is 0"),
+                Use("x: B,T,3", $"[{kind}(8, Layers = 0)]").Rejected("SD2003", "Layers must be at least 1 but is 0"),
+                Use("x: B,T,3", $"[{kind}(8, ReturnSequences = true)]", "[Linear(5, In = 6)]").Rejected("SD1004", "In = 6", "write In = 8"),
+            ]);
 }

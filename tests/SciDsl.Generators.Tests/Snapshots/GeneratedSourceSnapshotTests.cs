@@ -11,6 +11,8 @@ public class GeneratedSourceSnapshotTests
     [InlineData(nameof(TestModels.Conv1dNet), "Signals.SignalNet")]
     [InlineData(nameof(TestModels.NestedWithoutNamespace), "Zoo.Tiny")]
     [InlineData(nameof(TestModels.ResidualNet), "Vision.ResidualNet")]
+    [InlineData(nameof(TestModels.LstmTagger), "Text.LstmTagger")]
+    [InlineData(nameof(TestModels.GcnNet), "Graphs.GcnNet")]
     public void Generated_sources_match_the_approved_snapshots(string model, string hintName)
     {
         var run = GeneratorHarness.Run(Source(model));

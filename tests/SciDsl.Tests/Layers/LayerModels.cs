@@ -99,6 +99,33 @@ public partial class ResidualConcatModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Add("x", "a", "b")] public partial class AddThreeModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6), Sigmoid(Name = "gate")][Multiply("x", "gate")] public partial class MultiplyGateModel : IGeneratedModel;
 [Model("x: B,6")][Linear(6, Name = "a")][Linear(6, From = "x", Name = "b")][Multiply("x", "a", "b")] public partial class MultiplyThreeModel : IGeneratedModel;
+
+[Model("tokens: int64[B,5]")][Embedding(11, 4)] public partial class EmbeddingModel : IGeneratedModel;
+[Model("tokens: int64[B,T]")][Embedding(11, 4)] public partial class EmbeddingSequenceModel : IGeneratedModel;
+
+[Model("x: B,5,3")][LSTM(4)] public partial class LSTMModel : IGeneratedModel;
+[Model("x: B,T,3")][LSTM(4, ReturnSequences = true)] public partial class LSTMSequencesModel : IGeneratedModel;
+[Model("x: B,T,3")][LSTM(4, Layers = 2, Bidirectional = true)] public partial class LSTMStackedBidirectionalModel : IGeneratedModel;
+[Model("x: B,T,3")][LSTM(4, Layers = 2, Bidirectional = true, ReturnSequences = true)] public partial class LSTMStackedBidirectionalSequencesModel : IGeneratedModel;
+[Model("x: B,T,3")][GRU(4)] public partial class GRUModel : IGeneratedModel;
+[Model("x: B,T,3")][GRU(4, Layers = 2, Bidirectional = true, ReturnSequences = true)] public partial class GRUStackedBidirectionalSequencesModel : IGeneratedModel;
+[Model("x: B,T,3")][GRU(4, Bidirectional = true)] public partial class GRUBidirectionalModel : IGeneratedModel;
+[Model("x: B,T,3")][RNN(4)] public partial class RNNModel : IGeneratedModel;
+[Model("x: B,T,3")][RNN(4, Layers = 2, Bidirectional = true, ReturnSequences = true)] public partial class RNNStackedBidirectionalSequencesModel : IGeneratedModel;
+
+[Model("x: B,5,6")][PositionalEncoding] public partial class PositionalEncodingModel : IGeneratedModel;
+[Model("x: B,T,6")][PositionalEncoding(MaxLength = 50)] public partial class PositionalEncodingSequenceModel : IGeneratedModel;
+
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj")] public partial class GcnConvModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj", AddSelfLoops = false)] public partial class GcnConvNoSelfLoopsModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GcnConv(4, Adjacency = "adj", AddSelfLoops = false, Normalize = false)] public partial class GcnConvUnnormalisedModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GraphSageConv(4, Adjacency = "adj")] public partial class GraphSageConvModel : IGeneratedModel;
+[Model("x: B,N,5; adj: B,N,N")][GraphSageConv(4, Adjacency = "adj", Aggregate = NeighbourAggregation.Sum)] public partial class GraphSageConvSumModel : IGeneratedModel;
+[Model("x: B,N,5")][NodeMeanPool] public partial class NodeMeanPoolModel : IGeneratedModel;
+[Model("x: B,N,5")][NodeMaxPool] public partial class NodeMaxPoolModel : IGeneratedModel;
+[Model("x: B,8")][Linear(4, Name = "mu")][Linear(4, From = "x", Name = "logvar")][Reparameterize(From = "mu,logvar")]
+public partial class ReparameterizeModel : IGeneratedModel;
+
 [Model("x: B,5,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionModel : IGeneratedModel;
 [Model("x: B,5,8")][MultiHeadAttention(4, Causal = true)] public partial class MultiHeadAttentionCausalModel : IGeneratedModel;
 [Model("x: B,4,6")][Linear(6)][MultiHeadAttention(1)] public partial class MultiHeadAttentionOneHeadModel : IGeneratedModel;

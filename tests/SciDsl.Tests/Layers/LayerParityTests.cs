@@ -18,7 +18,10 @@ public sealed class LayerParityTests
 {
     /// <param name="Kind">The layer attribute under test; the model must declare it.</param>
     /// <param name="Output">The expected output dims, computed by hand (not by the generator).</param>
-    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module<Tensor, Tensor>> Create, ModelSignature Signature, string Output)
+    /// <param name="Input">Makes an input of a concrete shape; random normal values unless given.</param>
+    /// <param name="Lengths">Values of the sequence length symbol T to check besides the batch sizes, when the model has one.</param>
+    private sealed record LayerRow(Type Kind, string Variant, Type Model, Func<nn.Module> Create, ModelSignature Signature, string Output,
+        Func<long[], Tensor>? Input = null, long[]? Lengths = null)
     {
         public string Name => $"{Kind.Name[..^"Attribute".Length]} {Variant}".TrimEnd();
     }
@@ -26,6 +29,21 @@ public sealed class LayerParityTests
     private static LayerRow Row<TKind, TModel>(string variant, string output)
         where TKind : LayerAttribute
         where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
+        new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
+
+    /// <summary>A row whose input has a symbolic sequence length T, checked at two lengths.</summary>
+    private static LayerRow SequenceRow<TKind, TModel>(string variant, string output, Func<long[], Tensor>? input = null)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new() =>
+        Row<TKind, TModel>(variant, output) with { Input = input, Lengths = [2, 9] };
+
+    /// <summary>Token ids below the 11-word vocabulary of the embedding models.</summary>
+    private static Tensor TokenIds(long[] shape) => randint(0, 11, shape, dtype: int64);
+
+    /// <summary>A row for a model over a graph: node features and an adjacency <c>adj</c>.</summary>
+    private static LayerRow GraphRow<TKind, TModel>(string variant, string output)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor, Tensor>, IGeneratedModel, new() =>
         new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
 
     // Sliding windows: ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (PyTorch's Conv/Pool docs).
@@ -114,9 +132,32 @@ public sealed class LayerParityTests
         Row<ConcatAttribute, ConcatLastDimModel>("dim -1", "B,5,7"),                  // 4 + 3
         Row<MultiplyAttribute, MultiplyGateModel>("gate", "B,6"),
         Row<MultiplyAttribute, MultiplyThreeModel>("of three (Mul chain)", "B,6"),
+        Row<EmbeddingAttribute, EmbeddingModel>("", "B,5,4") with { Input = TokenIds },
+        SequenceRow<EmbeddingAttribute, EmbeddingSequenceModel>("[B,T]", "B,T,4", TokenIds),
+        Row<LSTMAttribute, LSTMModel>("final state", "B,4"),
+        SequenceRow<LSTMAttribute, LSTMSequencesModel>("sequences", "B,T,4"),
+        SequenceRow<LSTMAttribute, LSTMStackedBidirectionalModel>("2 layers bidirectional final state", "B,8"),       // 2 directions · 4
+        SequenceRow<LSTMAttribute, LSTMStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        SequenceRow<GRUAttribute, GRUModel>("final state", "B,4"),
+        SequenceRow<GRUAttribute, GRUBidirectionalModel>("bidirectional final state", "B,8"),
+        SequenceRow<GRUAttribute, GRUStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        SequenceRow<RNNAttribute, RNNModel>("final state", "B,4"),
+        SequenceRow<RNNAttribute, RNNStackedBidirectionalSequencesModel>("2 layers bidirectional sequences", "B,T,8"),
+        Row<PositionalEncodingAttribute, PositionalEncodingModel>("fixed length", "B,5,6"),
+        SequenceRow<PositionalEncodingAttribute, PositionalEncodingSequenceModel>("[B,T,D]", "B,T,6"),
+        GraphRow<GcnConvAttribute, GcnConvModel>("", "B,N,4"),
+        GraphRow<GcnConvAttribute, GcnConvNoSelfLoopsModel>("no self-loops", "B,N,4"),
+        GraphRow<GcnConvAttribute, GcnConvUnnormalisedModel>("unnormalised", "B,N,4"),
+        GraphRow<GraphSageConvAttribute, GraphSageConvModel>("mean", "B,N,4"),
+        GraphRow<GraphSageConvAttribute, GraphSageConvSumModel>("sum", "B,N,4"),
+        Row<NodeMeanPoolAttribute, NodeMeanPoolModel>("", "B,5"),
+        Row<NodeMaxPoolAttribute, NodeMaxPoolModel>("", "B,5"),
+        Row<ReparameterizeAttribute, ReparameterizeModel>("(eval: the mean)", "B,4"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionModel>("2 heads", "B,5,8"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionCausalModel>("4 heads causal", "B,5,8"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),
+        SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionSymbolicModel>("[B,T,D]", "B,T,8"),
+        SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionCausalSymbolicModel>("[B,T,D] causal", "B,T,8"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -137,7 +178,7 @@ public sealed class LayerParityTests
         var row = Rows.Single(r => r.Name == name);
         Assert.NotEmpty(row.Model.GetCustomAttributes(row.Kind, inherit: false));
         Assert.Equal(row.Output.Split(','), row.Signature.Outputs.Single().Dims);
-        AssertExportMatches(row.Create, row.Signature, opset);
+        AssertExportMatches(row.Create, row.Signature, opset, row.Input, row.Lengths);
     }
 
     public static TheoryData<int> EachOpset() => new(Opsets);
@@ -197,32 +238,6 @@ public sealed class LayerParityTests
         }
     }
 
-    /// <summary>A symbolic sequence length: the causal mask is built from the runtime length, so one file serves every length.</summary>
-    [Theory]
-    [MemberData(nameof(EachOpset))]
-    public void Attention_over_a_symbolic_length_matches_onnx_runtime_at_two_lengths(int opset)
-    {
-        foreach (var create in new Func<nn.Module<Tensor, Tensor>>[] { () => new MultiHeadAttentionSymbolicModel(), () => new MultiHeadAttentionCausalSymbolicModel() })
-        {
-            torch.manual_seed(42);
-            using var model = create();
-            GeneratedModels.RandomiseState(model);
-            model.eval();
-            using var directory = new TempDirectory();
-            string path = directory.File("model.onnx");
-            ((IGeneratedModel)model).ExportOnnx(path, new OnnxExportOptions { Opset = opset });
-            OnnxOperatorRules.AssertValid(path);
-            foreach (long[] shape in new long[][] { [1, 3, 8], [7, 3, 8], [1, 11, 8], [7, 11, 8] })
-            {
-                using var scope = torch.NewDisposeScope();
-                var x = torch.randn(shape);
-                var expected = GeneratedModels.Infer(model, x);
-                Assert.Equal(shape, expected.shape);
-                OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, expected);
-            }
-        }
-    }
-
     /// <summary>Causal: changing the last position leaves every earlier output unchanged, and changes the last one.</summary>
     [Fact]
     public void Causal_attention_does_not_see_later_positions()
@@ -260,7 +275,8 @@ public sealed class LayerParityTests
         }
     }
 
-    private static void AssertExportMatches(Func<nn.Module<Tensor, Tensor>> create, ModelSignature signature, int opset)
+    private static void AssertExportMatches(Func<nn.Module> create, ModelSignature signature, int opset,
+        Func<long[], Tensor>? input = null, long[]? lengths = null)
     {
         torch.manual_seed(1234);
         using var model = create();
@@ -273,6 +289,6 @@ public sealed class LayerParityTests
         OnnxOperatorRules.AssertValid(path);
 
         Assert.Contains($"-> {signature.Outputs.Single()}", generated.Summary());
-        GeneratedModels.AssertOnnxParity(model, signature, path, 1, 7);
+        GeneratedModels.AssertOnnxParity(model, signature, path, [1, 7], lengths ?? [], GeneratedModels.GraphNodes, input ?? (shape => randn(shape)));
     }
 }
