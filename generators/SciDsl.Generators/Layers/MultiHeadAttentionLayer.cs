@@ -22,7 +22,14 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
         return errors.Any ? null : new MultiHeadAttentionLayer(site, heads, args.Bool("Causal", false));
     }
 
-    public override LayerInference Infer(InferContext context)
+    public override LayerInference Infer(InferContext context) =>
+        RejectSequence(context, Heads) ?? context.Ok(this with { Width = context.Input.Last }, context.Input);
+
+    /// <summary>
+    /// SD1001 unless the input is <c>[B, T, width]</c> with a width the heads can be checked to divide; SD2003 when
+    /// they do not divide it. Null when attention over the input is well formed.
+    /// </summary>
+    internal static LayerInference? RejectSequence(InferContext context, int heads, bool needsFixedWidth = false)
     {
         var input = context.Input;
         if (input.Rank != 3)
@@ -31,14 +38,14 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
                     ? "give it a sequence dim, e.g. [Reshape(\"T, width\")] before it, or an Embedding over tokens"
                     : "bring it to [B, T, width] first, e.g. [Permute(…)] then [Reshape(…)], or [Flatten] the positions into T");
         var width = input.Last;
-        if (Heads > 1 && !width.IsConstant)
-            return context.RejectShape($"[B, T, width] with a fixed width that {Heads} heads divide",
-                "declare the width as a number, or use MultiHeadAttention(1)");
-        if (width.IsConstant && width.Constant % Heads != 0)
-            return context.Fail(DiagnosticDescriptors.InvalidLayerArgument, Site.Display,
-                $"{Heads} heads do not divide the width {width.Constant} of {input} from {context.Source}; " +
+        if ((heads > 1 || needsFixedWidth) && !width.IsConstant)
+            return context.RejectShape($"[B, T, width] with a fixed width that {heads} heads divide",
+                needsFixedWidth ? "declare the width as a number" : "declare the width as a number, or use MultiHeadAttention(1)");
+        if (width.IsConstant && width.Constant % heads != 0)
+            return context.Fail(DiagnosticDescriptors.InvalidLayerArgument, context.Site.Display,
+                $"{heads} heads do not divide the width {width.Constant} of {input} from {context.Source}; " +
                 $"use a head count that divides {width.Constant} ({string.Join(", ", Divisors.Of(width.Constant))})");
-        return context.Ok(this with { Width = width }, input);
+        return null;
     }
 
     public override string TorchType => "MultiheadAttention";
@@ -51,16 +58,16 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
         $"global::SciDsl.Models.SelfAttention.Forward({module}, {inputs[0]}, causal: {Literal.Bool(Causal)})";
 
-    public override void EmitOnnx(OnnxEmitContext onnx) => Emit(onnx, onnx.Input, "", Heads, Causal, onnx.Node);
+    public override void EmitOnnx(OnnxEmitContext onnx) => Emit(onnx, onnx.Input, "", Heads, Causal, resultStep: null);
 
     /// <summary>
     /// Self-attention over <paramref name="input"/> <c>[B, T, D]</c> with the parameters of the attention module at
     /// <paramref name="prefix"/> (<c>""</c>, or <c>layers.0.self_attn.</c> inside an encoder). Standard ops only:
     /// the packed projection, a split into heads, scaled scores, the causal mask from the runtime length, softmax,
-    /// the heads merged and projected out. <paramref name="final"/> writes the last node.
+    /// the heads merged and projected out. The result is the layer's output when <paramref name="resultStep"/> is
+    /// null, else a step of that name whose variable is returned.
     /// </summary>
-    internal static void Emit(OnnxEmitContext onnx, string input, string prefix, int heads, bool causal,
-        System.Action<string, IEnumerable<string>, string[]> final)
+    internal static string? Emit(OnnxEmitContext onnx, string input, string prefix, int heads, bool causal, string? resultStep)
     {
         string step = prefix.Replace('.', '_');
         string packed = onnx.Step(step + "qkv", "Add", new[]
@@ -92,7 +99,10 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
             onnx.LongsConstant(step + "merged_shape", new[] { 0L, 0L, -1L }),
         });
         string projected = onnx.Step(step + "out_matmul", "MatMul", new[] { merged, onnx.NamedParameter(prefix + "out_proj.weight", transpose: true) });
-        final("Add", new[] { projected, onnx.NamedParameter(prefix + "out_proj.bias") }, System.Array.Empty<string>());
+        var biased = new[] { projected, onnx.NamedParameter(prefix + "out_proj.bias") };
+        if (resultStep is not null) return onnx.Step(resultStep, "Add", biased);
+        onnx.Node("Add", biased);
+        return null;
     }
 
     /// <summary>The head width as a float scalar, read from the query's shape so no size is baked in.</summary>

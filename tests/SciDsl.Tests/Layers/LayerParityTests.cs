@@ -158,6 +158,8 @@ public sealed class LayerParityTests
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),
         SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionSymbolicModel>("[B,T,D]", "B,T,8"),
         SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionCausalSymbolicModel>("[B,T,D] causal", "B,T,8"),
+        Row<TransformerEncoderAttribute, TransformerEncoderModel>("1 layer", "B,5,8"),
+        SequenceRow<TransformerEncoderAttribute, TransformerEncoderStackedModel>("2 layers [B,T,D]", "B,T,8"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
