@@ -56,7 +56,7 @@ public sealed class SequenceClassifierTests(ITestOutputHelper output)
     }
 
     /// <summary>Adam on fresh batches of 32 random sequences of 10 ids; label 1 when id 1 occurs. Returns the first and last loss.</summary>
-    private static (double First, double Last) Train(nn.Module<Tensor, Tensor> model, int steps)
+    internal static (double First, double Last) Train(nn.Module<Tensor, Tensor> model, int steps)
     {
         model.train();
         using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
