@@ -1,8 +1,5 @@
 using SciDsl.Tests.Layers;
-using SciDsl.Tests.Onnx;
-using TorchSharp;
 using Xunit.Abstractions;
-using static TorchSharp.torch;
 
 namespace SciDsl.Tests.Architectures;
 
@@ -31,27 +28,9 @@ public sealed class TransformerClassifierTests(ITestOutputHelper output)
 {
     [Fact]
     public void Transformer_encoder_classifier_learns_and_its_export_matches_onnx_runtime() =>
-        AssertLearnsAndExports<TransformerSequenceClassifier>();
+        SequenceClassifierTests.AssertLearnsAndExports<TransformerSequenceClassifier>(output);
 
     [Fact]
     public void Causal_attention_classifier_learns_and_its_export_matches_onnx_runtime() =>
-        AssertLearnsAndExports<CausalAttentionClassifier>();
-
-    private void AssertLearnsAndExports<TModel>() where TModel : nn.Module<Tensor, Tensor>, IGeneratedModel, new()
-    {
-        torch.manual_seed(42);
-        using var model = new TModel();
-
-        var (first, last) = SequenceClassifierTests.Train(model, steps: 40);
-        output.WriteLine($"{typeof(TModel).Name}: loss {first:F4} -> {last:F4}");
-        Assert.True(last < 0.7 * first, $"{typeof(TModel).Name}: loss went from {first} to {last}");
-
-        model.eval();
-        using var directory = new TempDirectory();
-        string path = directory.File("classifier.onnx");
-        model.ExportOnnx(path);
-        OnnxOperatorRules.AssertValid(path);
-        GeneratedModels.AssertOnnxParity(model, TModel.Signature, path, [1, 7], [5, 12],
-            shape => randint(0, LstmSequenceClassifier.Vocabulary, shape, dtype: int64));
-    }
+        SequenceClassifierTests.AssertLearnsAndExports<CausalAttentionClassifier>(output);
 }
