@@ -49,12 +49,12 @@ partial class GcnNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.tor
         return x;
     }
 
-    /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+    /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
     public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
     [
-        new("gcnconv_1", "GcnConv(16, Adjacency = \"adj\")", "[B, N, 16]", gcnconv_1),
+        new("gcnconv_1", "GcnConv(16, Adjacency = \"adj\")", "[B, N, 16]", gcnconv_1, From: "x, adj"),
         new("relu_1", "ReLU", "[B, N, 16]", relu_1),
-        new("sage", "GraphSageConv(8, Adjacency = \"adj\", Name = \"sage\")", "[B, N, 8]", sage),
+        new("sage", "GraphSageConv(8, Adjacency = \"adj\", Name = \"sage\")", "[B, N, 8]", sage, From: "relu_1, adj"),
         new("nodemeanpool_1", "NodeMeanPool", "[B, 8]", null),
         new("linear_1", "Linear(2)", "[B, 2]", linear_1),
     ]);

@@ -39,7 +39,7 @@ partial class LstmTagger : global::TorchSharp.torch.nn.Module<global::TorchSharp
         return tokens;
     }
 
-    /// <summary>Per layer: name, kind, output shape and parameter count; then the totals.</summary>
+    /// <summary>Per layer: name, kind, output shape, parameter count and the nodes it reads when not the previous one; then the totals.</summary>
     public string Summary() => global::SciDsl.ModelSummary.Format(this, Signature,
     [
         new("embedding_1", "Embedding(1000, 32)", "[B, T, 32]", embedding_1),
