@@ -2,28 +2,54 @@ using System.Collections.Generic;
 using System.Linq;
 using SciDsl.Generators.Diagnostics;
 using SciDsl.Generators.Emit;
+using SciDsl.Generators.Infrastructure;
 using SciDsl.Generators.Parse;
 using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Layers;
 
 /// <summary>
-/// <c>MultiHeadAttention(heads, Causal)</c>: self-attention over <c>[B, T, D]</c> → <c>[B, T, D]</c>; the width D
-/// (inferred) splits into <c>heads</c> heads, which must divide it. <c>Causal</c> lets a position attend only to
-/// itself and earlier positions.
+/// <c>MultiHeadAttention(heads, Causal, KeyValue)</c>: self-attention over <c>[B, T, D]</c> → <c>[B, T, D]</c>; the
+/// width D (inferred) splits into <c>heads</c> heads, which must divide it. <c>Causal</c> lets a position attend only
+/// to itself and earlier positions. <c>KeyValue = "memory"</c> makes it cross-attention: the queries come from the
+/// input <c>[B, Tq, D]</c>, the keys and values from the named node <c>[B, Tk, D]</c>, and the output is <c>[B, Tq, D]</c>.
 /// </summary>
-internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool Causal, Dim? Width = null) : LayerSpec(Site)
+internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool Causal, NamedInput? KeyValue, Dim? Width = null) : LayerSpec(Site)
 {
     public static readonly LayerKind Kind = new("MultiHeadAttention", Parse);
+
+    private const string KeyValueArgument = "KeyValue";
 
     private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
     {
         int heads = errors.AtLeast("the number of heads", args.Int("heads", 0), 1);
-        return errors.Any ? null : new MultiHeadAttentionLayer(site, heads, args.Bool("Causal", false));
+        bool causal = args.Bool("Causal", false);
+        var keyValue = args.Has(KeyValueArgument) ? NamedInput.Required(args, KeyValueArgument, "memory", errors) : null;
+        // A causal mask compares query and key positions of one sequence; across two sequences it has no meaning.
+        if (causal && keyValue is not null)
+            errors.Add($"Causal does not apply with {KeyValueArgument}: cross-attention lets every query see every key; remove Causal = true");
+        return errors.Any ? null : new MultiHeadAttentionLayer(site, heads, causal, keyValue);
     }
 
+    public override EquatableArray<NamedInput> NamedInputs => KeyValue is null ? EquatableArray<NamedInput>.Empty : EquatableArray.Of(KeyValue);
+
     public override LayerInference Infer(InferContext context) =>
-        RejectSequence(context, Heads) ?? context.Ok(this with { Width = context.Input.Last }, context.Input);
+        RejectSequence(context, Heads) ?? RejectKeyValue(context) ?? context.Ok(this with { Width = context.Input.Last }, context.Input);
+
+    /// <summary>SD1002 unless the named keys and values are <c>[B, Tk, D]</c> for the queries' batch B and width D.</summary>
+    private LayerInference? RejectKeyValue(InferContext context)
+    {
+        if (KeyValue is null) return null;
+        var query = context.Input;
+        var keyValue = context.Named(KeyValueArgument);
+        string? why = keyValue.Rank != 3 ? $"the keys and values have rank {keyValue.Rank}"
+            : !keyValue[0].Equals(query[0]) ? $"the batch differs ({query[0]} vs {keyValue[0]})"
+            : !keyValue.Last.Equals(query.Last) ? $"the width differs ({query.Last} vs {keyValue.Last})"
+            : null;
+        return why is null ? null : context.Fail(DiagnosticDescriptors.MergedShapesDisagree, context.Site.Display,
+            $"queries {query} from {context.Source} and keys/values {keyValue} from {context.NamedSource(KeyValueArgument)}",
+            $"{why}; the keys and values must be [{query[0]}, Tk, {query.Last}]: project them to the width first, e.g. [Linear({query.Last})]");
+    }
 
     /// <summary>
     /// SD1001 unless the input is <c>[B, T, width]</c> with a width the heads can be checked to divide; SD2003 when
@@ -55,35 +81,44 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
     public override string TorchFactory() => $"{Torch.Nn}.MultiheadAttention({TorchSizes.Of(Width!)}, {Literal.Long(Heads)})";
 
     /// <summary>TorchSharp's attention is sequence-first; the runtime helper transposes around it.</summary>
-    public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
-        $"global::SciDsl.Models.SelfAttention.Forward({module}, {inputs[0]}, causal: {Literal.Bool(Causal)})";
+    public override string TorchForward(string module, IReadOnlyList<string> inputs) => KeyValue is null
+        ? $"global::SciDsl.Models.SelfAttention.Forward({module}, {inputs[0]}, causal: {Literal.Bool(Causal)})"
+        : $"global::SciDsl.Models.SelfAttention.Forward({module}, {inputs[0]}, keyValue: {inputs[1]})";
 
-    public override void EmitOnnx(OnnxEmitContext onnx) => Emit(onnx, onnx.Input, "", Heads, Causal, resultStep: null);
+    public override void EmitOnnx(OnnxEmitContext onnx) =>
+        Emit(onnx, onnx.Input, KeyValue is null ? onnx.Input : onnx.Inputs[1], "", Heads, Causal, resultStep: null);
 
     /// <summary>
-    /// Self-attention over <paramref name="input"/> <c>[B, T, D]</c> with the parameters of the attention module at
-    /// <paramref name="prefix"/> (<c>""</c>, or <c>layers.0.self_attn.</c> inside an encoder). Standard ops only:
-    /// the packed projection, a split into heads, scaled scores, the causal mask from the runtime length, softmax,
-    /// the heads merged and projected out. The result is the layer's output when <paramref name="resultStep"/> is
-    /// null, else a step of that name whose variable is returned.
+    /// Attention of <paramref name="input"/> <c>[B, Tq, D]</c> over <paramref name="keyValue"/> <c>[B, Tk, D]</c> (the
+    /// same variable for self-attention) with the parameters of the attention module at <paramref name="prefix"/>
+    /// (<c>""</c>, or <c>layers.0.self_attn.</c> inside an encoder). Standard ops only: the packed projection, a split
+    /// into heads, scaled scores, the causal mask from the runtime length, softmax, the heads merged and projected out.
+    /// The result is the layer's output when <paramref name="resultStep"/> is null, else a step of that name whose
+    /// variable is returned.
     /// </summary>
-    internal static string? Emit(OnnxEmitContext onnx, string input, string prefix, int heads, bool causal, string? resultStep)
+    internal static string? Emit(OnnxEmitContext onnx, string input, string keyValue, string prefix, int heads, bool causal, string? resultStep)
     {
         string step = prefix.Replace('.', '_');
-        string packed = onnx.Step(step + "qkv", "Add", new[]
+        // source [B, T, D] through the packed projection, [B, T, 3D] → [3, B, heads, T, D/heads]: query, key and
+        // value, each split into heads. Cross-attention projects both sources this way and keeps the thirds it needs.
+        string SplitHeads(string source, string name)
         {
-            onnx.Step(step + "qkv_matmul", "MatMul", new[] { input, onnx.NamedParameter(prefix + "in_proj_weight", transpose: true) }),
-            onnx.NamedParameter(prefix + "in_proj_bias"),
-        });
-        // [B, T, 3D] → [3, B, heads, T, D/heads]: query, key and value, each split into heads.
-        string split = onnx.Step(step + "heads", "Transpose", new[]
+            string packed = onnx.Step(step + name, "Add", new[]
             {
-                onnx.Step(step + "qkv_heads", "Reshape", new[] { packed, onnx.LongsConstant(step + "qkv_shape", new[] { 0L, 0L, 3L, heads, -1L }) }),
-            },
-            OnnxEmitContext.Ints("perm", new[] { 2L, 0L, 3L, 1L, 4L }));
-        string Pick(string name, long index) =>
+                onnx.Step(step + name + "_matmul", "MatMul", new[] { source, onnx.NamedParameter(prefix + "in_proj_weight", transpose: true) }),
+                onnx.NamedParameter(prefix + "in_proj_bias"),
+            });
+            return onnx.Step(step + name + "_heads_t", "Transpose", new[]
+                {
+                    onnx.Step(step + name + "_heads", "Reshape", new[] { packed, onnx.LongsConstant(step + name + "_shape", new[] { 0L, 0L, 3L, heads, -1L }) }),
+                },
+                OnnxEmitContext.Ints("perm", new[] { 2L, 0L, 3L, 1L, 4L }));
+        }
+        string queries = SplitHeads(input, "qkv");
+        string keysValues = keyValue == input ? queries : SplitHeads(keyValue, "kv");
+        string Pick(string split, string name, long index) =>
             onnx.Step(step + name, "Gather", new[] { split, onnx.ScalarLongConstant(step + name + "_index", index) }, OnnxEmitContext.Int("axis", 0));
-        string query = Pick("query", 0), key = Pick("key", 1), value = Pick("value", 2);
+        string query = Pick(queries, "query", 0), key = Pick(keysValues, "key", 1), value = Pick(keysValues, "value", 2);
         string scaledQuery = onnx.Step(step + "query_scaled", "Div", new[] { query, onnx.Step(step + "scale", "Sqrt", new[] { HeadWidth(onnx, step, query) }) });
         string scores = onnx.Step(step + "scores", "MatMul", new[]
         {

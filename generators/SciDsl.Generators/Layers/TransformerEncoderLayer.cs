@@ -51,7 +51,7 @@ internal sealed record TransformerEncoderLayer(LayerSite Site, int Layers, int H
         {
             string prefix = $"layers.{layer}.";
             string step = $"layers_{layer}_";
-            string attended = MultiHeadAttentionLayer.Emit(onnx, x, prefix + "self_attn.", Heads, causal: false, resultStep: step + "attention")!;
+            string attended = MultiHeadAttentionLayer.Emit(onnx, x, x, prefix + "self_attn.", Heads, causal: false, resultStep: step + "attention")!;
             string normalised = Normalise(onnx, onnx.Step(step + "residual1", "Add", new[] { x, attended }), prefix + "norm1.", step + "norm1_", final: false)!;
             string hidden = onnx.Step(step + "relu", "Relu", new[] { Dense(onnx, normalised, prefix + "linear1.", step + "linear1") });
             string fed = onnx.Step(step + "residual2", "Add", new[] { normalised, Dense(onnx, hidden, prefix + "linear2.", step + "linear2") });

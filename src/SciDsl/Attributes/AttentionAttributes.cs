@@ -2,13 +2,17 @@ namespace SciDsl;
 
 /// <summary>
 /// Multi-head self-attention over <c>[B, T, D]</c> → <c>[B, T, D]</c>; the width D (inferred) must be divisible by
-/// <c>heads</c>. <see cref="Causal"/> masks each position from the ones after it.
+/// <c>heads</c>. <see cref="Causal"/> masks each position from the ones after it. With <see cref="KeyValue"/> it is
+/// cross-attention: queries from the input <c>[B, Tq, D]</c>, keys and values from the named node <c>[B, Tk, D]</c>.
 /// </summary>
 public sealed class MultiHeadAttentionAttribute(int heads) : LayerAttribute
 {
     public int Heads { get; } = heads;
 
     public bool Causal { get; set; }
+
+    /// <summary>The input or earlier layer the keys and values come from, e.g. <c>"memory"</c>; not with <see cref="Causal"/>.</summary>
+    public string? KeyValue { get; set; }
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace SciDsl.Models;
 
-/// <summary>Batch-first self-attention through TorchSharp's sequence-first <see cref="MultiheadAttention"/>.</summary>
+/// <summary>Batch-first self- and cross-attention through TorchSharp's sequence-first <see cref="MultiheadAttention"/>.</summary>
 public static class SelfAttention
 {
     /// <summary><c>[B, T, D]</c> → <c>[B, T, D]</c>; with <paramref name="causal"/>, position t sees positions ≤ t only.</summary>
@@ -16,6 +16,21 @@ public static class SelfAttention
         var sequenceFirst = input.transpose(0, 1);
         var mask = causal ? CausalMask(input.shape[1], input) : null;
         var (output, _) = attention.forward(sequenceFirst, sequenceFirst, sequenceFirst, null, false, mask);
+        return output.transpose(0, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Cross-attention: queries from <paramref name="query"/> <c>[B, Tq, D]</c>, keys and values from
+    /// <paramref name="keyValue"/> <c>[B, Tk, D]</c> → <c>[B, Tq, D]</c>.
+    /// </summary>
+    public static Tensor Forward(MultiheadAttention attention, Tensor query, Tensor keyValue)
+    {
+        ArgumentNullException.ThrowIfNull(attention);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(keyValue);
+        using var scope = NewDisposeScope();
+        var memory = keyValue.transpose(0, 1);
+        var (output, _) = attention.forward(query.transpose(0, 1), memory, memory, null, false, null);
         return output.transpose(0, 1).MoveToOuterDisposeScope();
     }
 

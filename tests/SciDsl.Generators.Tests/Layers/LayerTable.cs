@@ -407,6 +407,8 @@ internal static class LayerTable
                 Use("x: B,T,8", "[MultiHeadAttention(2)]").Gives("B,T,8"),
                 Use("x: B,5,12", "[MultiHeadAttention(4, Causal = true)]").Gives("B,5,12"),
                 Use("x: B,T,D", "[MultiHeadAttention(1)]").Gives("B,T,D"),
+                Use("x: B,T,8; memory: B,S,8", "[MultiHeadAttention(2, KeyValue = \"memory\")]").Gives("B,T,8"),
+                Use("x: B,3,12; memory: B,7,12", "[MultiHeadAttention(4, KeyValue = \"memory\")]").Gives("B,3,12"),
             ],
             [
                 Use("x: B,T,10", "[MultiHeadAttention(4)]").Rejected("SD2003", "4 heads do not divide the width 10", "(1, 2, 5, 10)"),
@@ -414,6 +416,13 @@ internal static class LayerTable
                 Use("x: B,T,D", "[MultiHeadAttention(2)]").Rejected("SD1001", "a fixed width that 2 heads divide"),
                 Use("x: B,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
                 Use("x: B,3,4,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "Permute"),
+                Use("x: B,T,8; memory: B,S,6", "[MultiHeadAttention(2, KeyValue = \"memory\")]")
+                    .Rejected("SD1002", "queries [B, T, 8] from input 'x'", "keys/values [B, S, 6] from input 'memory'", "the width differs (8 vs 6)", "[Linear(8)]"),
+                Use("x: B,T,8; memory: C,S,8", "[MultiHeadAttention(2, KeyValue = \"memory\")]").Rejected("SD1002", "the batch differs (B vs C)"),
+                Use("x: B,T,8; memory: B,8", "[MultiHeadAttention(2, KeyValue = \"memory\")]").Rejected("SD1002", "the keys and values have rank 2"),
+                Use("x: B,T,8; memory: B,S,8", "[MultiHeadAttention(2, KeyValue = \"memroy\")]").Rejected("SD2002", "memroy", "did you mean 'memory'?"),
+                Use("x: B,T,8; memory: B,S,8", "[MultiHeadAttention(2, KeyValue = \"\")]").Rejected("SD2003", "KeyValue is required"),
+                Use("x: B,T,8; memory: B,S,8", "[MultiHeadAttention(2, Causal = true, KeyValue = \"memory\")]").Rejected("SD2003", "Causal does not apply with KeyValue"),
             ]),
         new("TransformerEncoder",
             [

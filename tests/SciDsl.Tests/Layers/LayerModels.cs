@@ -131,5 +131,8 @@ public partial class ReparameterizeModel : IGeneratedModel;
 [Model("x: B,4,6")][Linear(6)][MultiHeadAttention(1)] public partial class MultiHeadAttentionOneHeadModel : IGeneratedModel;
 [Model("x: B,T,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionSymbolicModel : IGeneratedModel;
 [Model("x: B,T,8")][MultiHeadAttention(2, Causal = true)] public partial class MultiHeadAttentionCausalSymbolicModel : IGeneratedModel;
+[Model("x: B,T,8; memory: B,N,8")][MultiHeadAttention(2, KeyValue = "memory")] public partial class MultiHeadAttentionCrossModel : IGeneratedModel;
+[Model("x: B,T,6; memory: B,N,4")][Linear(6, From = "memory", Name = "projected")][MultiHeadAttention(1, From = "x", KeyValue = "projected")]
+public partial class MultiHeadAttentionCrossAfterLinearModel : IGeneratedModel;
 [Model("x: B,5,8")][TransformerEncoder(1, 2, FeedForward = 16)] public partial class TransformerEncoderModel : IGeneratedModel;
 [Model("x: B,T,8")][TransformerEncoder(2, 4, FeedForward = 12, Dropout = 0.2)] public partial class TransformerEncoderStackedModel : IGeneratedModel;

@@ -46,6 +46,12 @@ public sealed class LayerParityTests
         where TModel : nn.Module<Tensor, Tensor, Tensor>, IGeneratedModel, new() =>
         new(typeof(TKind), variant, typeof(TModel), () => new TModel(), TModel.Signature, output);
 
+    /// <summary>A row for cross-attention: queries over a symbolic length T, keys and values over a symbolic length N.</summary>
+    private static LayerRow CrossRow<TKind, TModel>(string variant, string output)
+        where TKind : LayerAttribute
+        where TModel : nn.Module<Tensor, Tensor, Tensor>, IGeneratedModel, new() =>
+        GraphRow<TKind, TModel>(variant, output) with { Lengths = [2, 9] };
+
     // Sliding windows: ⌊(in + 2·padding − dilation·(kernel − 1) − 1) / stride⌋ + 1 (PyTorch's Conv/Pool docs).
     private static readonly LayerRow[] Rows =
     [
@@ -158,6 +164,8 @@ public sealed class LayerParityTests
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),
         SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionSymbolicModel>("[B,T,D]", "B,T,8"),
         SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionCausalSymbolicModel>("[B,T,D] causal", "B,T,8"),
+        CrossRow<MultiHeadAttentionAttribute, MultiHeadAttentionCrossModel>("cross [B,T,D] over [B,N,D]", "B,T,8"),
+        CrossRow<MultiHeadAttentionAttribute, MultiHeadAttentionCrossAfterLinearModel>("1 head cross over a projected memory", "B,T,6"),
         Row<TransformerEncoderAttribute, TransformerEncoderModel>("1 layer", "B,5,8"),
         SequenceRow<TransformerEncoderAttribute, TransformerEncoderStackedModel>("2 layers [B,T,D]", "B,T,8"),
     ];
