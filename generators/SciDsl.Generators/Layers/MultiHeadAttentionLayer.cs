@@ -34,20 +34,24 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
     public override EquatableArray<NamedInput> NamedInputs => KeyValue is null ? EquatableArray<NamedInput>.Empty : EquatableArray.Of(KeyValue);
 
     public override LayerInference Infer(InferContext context) =>
-        RejectSequence(context, Heads) ?? RejectKeyValue(context) ?? context.Ok(this with { Width = context.Input.Last }, context.Input);
+        RejectSequence(context, Heads)
+        ?? (KeyValue is null ? null : RejectKeyValue(context, KeyValueArgument))
+        ?? context.Ok(this with { Width = context.Input.Last }, context.Input);
 
-    /// <summary>SD1002 unless the named keys and values are <c>[B, Tk, D]</c> for the queries' batch B and width D.</summary>
-    private LayerInference? RejectKeyValue(InferContext context)
+    /// <summary>
+    /// SD1002 unless the keys and values named by <paramref name="argument"/> are <c>[B, Tk, D]</c> for the queries'
+    /// batch B and width D.
+    /// </summary>
+    internal static LayerInference? RejectKeyValue(InferContext context, string argument)
     {
-        if (KeyValue is null) return null;
         var query = context.Input;
-        var keyValue = context.Named(KeyValueArgument);
+        var keyValue = context.Named(argument);
         string? why = keyValue.Rank != 3 ? $"the keys and values have rank {keyValue.Rank}"
             : !keyValue[0].Equals(query[0]) ? $"the batch differs ({query[0]} vs {keyValue[0]})"
             : !keyValue.Last.Equals(query.Last) ? $"the width differs ({query.Last} vs {keyValue.Last})"
             : null;
         return why is null ? null : context.Fail(DiagnosticDescriptors.MergedShapesDisagree, context.Site.Display,
-            $"queries {query} from {context.Source} and keys/values {keyValue} from {context.NamedSource(KeyValueArgument)}",
+            $"queries {query} from {context.Source} and keys/values {keyValue} from {context.NamedSource(argument)}",
             $"{why}; the keys and values must be [{query[0]}, Tk, {query.Last}]: project them to the width first, e.g. [Linear({query.Last})]");
     }
 

@@ -59,7 +59,7 @@ internal sealed record TransformerEncoderLayer(LayerSite Site, int Layers, int H
         }
     }
 
-    private static string Dense(OnnxEmitContext onnx, string input, string prefix, string step) =>
+    internal static string Dense(OnnxEmitContext onnx, string input, string prefix, string step) =>
         onnx.Step(step, "Add", new[]
         {
             onnx.Step(step + "_matmul", "MatMul", new[] { input, onnx.NamedParameter(prefix + "weight", transpose: true) }),
@@ -71,10 +71,14 @@ internal sealed record TransformerEncoderLayer(LayerSite Site, int Layers, int H
     /// the width, so one form is valid at every opset and the steps stay visible to the next layer.
     /// Writes the layer's output when <paramref name="final"/>, else returns the step's variable.
     /// </summary>
-    private string? Normalise(OnnxEmitContext onnx, string input, string prefix, string step, bool final)
+    private string? Normalise(OnnxEmitContext onnx, string input, string prefix, string step, bool final) =>
+        Normalise(onnx, input, Width!.Constant, prefix, step, final);
+
+    /// <summary>As above for the layer norm at <paramref name="prefix"/> over a last dim of <paramref name="widthValue"/>.</summary>
+    internal static string? Normalise(OnnxEmitContext onnx, string input, long widthValue, string prefix, string step, bool final)
     {
         string lastAxis = onnx.LongsConstant(step + "axes", new[] { -1L });
-        string width = onnx.FloatConstant(step + "width", Width!.Constant);
+        string width = onnx.FloatConstant(step + "width", widthValue);
         string Mean(string name, string value) =>
             onnx.Step(step + name, "Div", new[] { onnx.Step(step + name + "_sum", "ReduceSum", new[] { value, lastAxis }), width });
         string centred = onnx.Step(step + "centred", "Sub", new[] { input, Mean("mean", input) });

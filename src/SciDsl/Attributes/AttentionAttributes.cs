@@ -30,3 +30,23 @@ public sealed class TransformerEncoderAttribute(int layers, int heads) : LayerAt
 
     public double Dropout { get; set; } = 0.1;
 }
+
+/// <summary>
+/// PyTorch's Transformer decoder over a target <c>[B, T, D]</c> and the memory named by <see cref="Memory"/>
+/// <c>[B, S, D]</c> → <c>[B, T, D]</c>: <c>layers</c> post-norm decoder layers (causal self-attention with <c>heads</c>
+/// heads, attention over the memory, then a ReLU feed-forward of width <see cref="FeedForward"/>, each added to its input
+/// and layer-normalised). The width D (inferred) must be a number the heads divide; the memory must have the same width.
+/// </summary>
+public sealed class TransformerDecoderAttribute(int layers, int heads) : LayerAttribute
+{
+    public int Layers { get; } = layers;
+
+    public int Heads { get; } = heads;
+
+    /// <summary>The input or earlier layer the decoder attends to, e.g. <c>"memory"</c> (an encoder's output).</summary>
+    public string? Memory { get; set; }
+
+    public int FeedForward { get; set; } = 2048;
+
+    public double Dropout { get; set; } = 0.1;
+}

@@ -34,6 +34,21 @@ public static class SelfAttention
         return output.transpose(0, 1).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// A batch-first Transformer decoder: <paramref name="target"/> <c>[B, T, D]</c> attends causally to itself and fully
+    /// to <paramref name="memory"/> <c>[B, S, D]</c> → <c>[B, T, D]</c>.
+    /// </summary>
+    public static Tensor Decode(TransformerDecoder decoder, Tensor target, Tensor memory)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(memory);
+        using var scope = NewDisposeScope();
+        var mask = CausalMask(target.shape[1], target);
+        var output = decoder.call(target.transpose(0, 1), memory.transpose(0, 1), mask);
+        return output.transpose(0, 1).MoveToOuterDisposeScope();
+    }
+
     /// <summary>A <c>[T, T]</c> additive mask: 0 on and below the diagonal, −∞ above it, in the input's dtype and device.</summary>
     public static Tensor CausalMask(long length, Tensor like) =>
         full(length, length, float.NegativeInfinity, dtype: like.dtype, device: like.device).triu(1);

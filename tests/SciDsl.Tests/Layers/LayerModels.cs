@@ -134,5 +134,8 @@ public partial class ReparameterizeModel : IGeneratedModel;
 [Model("x: B,T,8; memory: B,N,8")][MultiHeadAttention(2, KeyValue = "memory")] public partial class MultiHeadAttentionCrossModel : IGeneratedModel;
 [Model("x: B,T,6; memory: B,N,4")][Linear(6, From = "memory", Name = "projected")][MultiHeadAttention(1, From = "x", KeyValue = "projected")]
 public partial class MultiHeadAttentionCrossAfterLinearModel : IGeneratedModel;
+[Model("x: B,T,8; memory: B,N,8")][TransformerDecoder(1, 2, Memory = "memory", FeedForward = 16)] public partial class TransformerDecoderModel : IGeneratedModel;
+[Model("x: B,T,8; memory: B,N,4")][Linear(8, From = "memory", Name = "encoded")][TransformerDecoder(2, 4, Memory = "encoded", FeedForward = 12, From = "x")]
+public partial class TransformerDecoderStackedModel : IGeneratedModel;
 [Model("x: B,5,8")][TransformerEncoder(1, 2, FeedForward = 16)] public partial class TransformerEncoderModel : IGeneratedModel;
 [Model("x: B,T,8")][TransformerEncoder(2, 4, FeedForward = 12, Dropout = 0.2)] public partial class TransformerEncoderStackedModel : IGeneratedModel;

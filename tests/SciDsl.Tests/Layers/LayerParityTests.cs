@@ -168,6 +168,8 @@ public sealed class LayerParityTests
         CrossRow<MultiHeadAttentionAttribute, MultiHeadAttentionCrossAfterLinearModel>("1 head cross over a projected memory", "B,T,6"),
         Row<TransformerEncoderAttribute, TransformerEncoderModel>("1 layer", "B,5,8"),
         SequenceRow<TransformerEncoderAttribute, TransformerEncoderStackedModel>("2 layers [B,T,D]", "B,T,8"),
+        CrossRow<TransformerDecoderAttribute, TransformerDecoderModel>("1 layer [B,T,D] over [B,N,D]", "B,T,8"),
+        CrossRow<TransformerDecoderAttribute, TransformerDecoderStackedModel>("2 layers over a projected memory", "B,T,8"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
