@@ -50,6 +50,10 @@ public class GlobalQualificationTests
             [S.GRU(4, Bidirectional = true, ReturnSequences = true), S.RNN(4, Layers = 2)]
             public partial class Reader;
 
+            [S.Model("x: B,T,8; memory: B,S,8")]
+            [S.MultiHeadAttention(2, KeyValue = "memory"), S.TransformerDecoder(1, 2, Memory = "memory", FeedForward = 8)]
+            public partial class Translator;
+
             [S.Model("x: B,N,4; adj: B,N,N")]
             [S.GcnConv(8, Adjacency = "adj"), S.GraphSageConv(8, Adjacency = "adj", Aggregate = S.NeighbourAggregation.Sum)]
             [S.NodeMeanPool(Name = "mean"), S.NodeMaxPool(From = "graphsageconv_1")]

@@ -437,6 +437,23 @@ internal static class LayerTable
                 Use("x: B,T,D", "[TransformerEncoder(1, 1)]").Rejected("SD1001", "a fixed width", "declare the width as a number"),
                 Use("x: B,8", "[TransformerEncoder(1, 2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
             ]),
+        new("TransformerDecoder",
+            [
+                Use("x: B,T,8; memory: B,S,8", "[TransformerDecoder(2, 4, Memory = \"memory\")]").Gives("B,T,8"),
+                Use("x: B,5,6; memory: B,9,3", "[Linear(6, From = \"memory\", Name = \"encoded\")]",
+                    "[TransformerDecoder(1, 3, Memory = \"encoded\", FeedForward = 12, Dropout = 0, From = \"x\")]").Gives("B,5,6"),
+            ],
+            [
+                Use("x: B,T,8; memory: B,S,6", "[TransformerDecoder(1, 2, Memory = \"memory\")]")
+                    .Rejected("SD1002", "keys/values [B, S, 6] from input 'memory'", "the width differs (8 vs 6)"),
+                Use("x: B,T,8; memory: C,S,8", "[TransformerDecoder(1, 2, Memory = \"memory\")]").Rejected("SD1002", "the batch differs (B vs C)"),
+                Use("x: B,T,8; memory: B,S,8", "[TransformerDecoder(1, 2)]").Rejected("SD2003", "Memory is required"),
+                Use("x: B,T,8; memory: B,S,8", "[TransformerDecoder(1, 2, Memory = \"memroy\")]").Rejected("SD2002", "memroy", "did you mean 'memory'?"),
+                Use("x: B,T,10; memory: B,S,10", "[TransformerDecoder(1, 4, Memory = \"memory\")]").Rejected("SD2003", "4 heads do not divide the width 10"),
+                Use("x: B,T,8; memory: B,S,8", "[TransformerDecoder(0, 2, Memory = \"memory\")]").Rejected("SD2003", "the number of layers must be at least 1 but is 0"),
+                Use("x: B,T,8; memory: B,S,8", "[TransformerDecoder(1, 2, Memory = \"memory\", Dropout = 1)]").Rejected("SD2003", "the dropout probability must be in [0, 1)"),
+                Use("x: B,T,D; memory: B,S,D", "[TransformerDecoder(1, 1, Memory = \"memory\")]").Rejected("SD1001", "a fixed width"),
+            ]),
     ];
 
     /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>
