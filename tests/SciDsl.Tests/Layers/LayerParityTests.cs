@@ -267,6 +267,36 @@ public sealed class LayerParityTests
         Assert.False(before[.., 5, ..].allclose(after[.., 5, ..], rtol: 0, atol: 1e-3));
     }
 
+    /// <summary>
+    /// The decoder's target attends causally (a changed last target position leaves earlier outputs alone) and its
+    /// memory fully (a changed last memory position changes every output); cross-attention likewise sees all the memory.
+    /// </summary>
+    [Fact]
+    public void Decoder_is_causal_over_the_target_and_reads_the_whole_memory()
+    {
+        torch.manual_seed(6);
+        using var decoder = new TransformerDecoderModel();
+        using var cross = new MultiHeadAttentionCrossModel();
+        decoder.eval();
+        cross.eval();
+        using var scope = torch.NewDisposeScope();
+        var target = torch.randn(2, 6, 8);
+        var memory = torch.randn(2, 4, 8);
+        var changedTarget = target.clone();
+        changedTarget[.., 5, ..] = torch.randn(2, 8);
+        var changedMemory = memory.clone();
+        changedMemory[.., 3, ..] = torch.randn(2, 8);
+
+        var before = GeneratedModels.Infer(decoder, target, memory);
+        var afterTarget = GeneratedModels.Infer(decoder, changedTarget, memory);
+        Assert.True(before[.., ..5, ..].allclose(afterTarget[.., ..5, ..], rtol: 0, atol: 1e-6));
+        Assert.False(before[.., 5, ..].allclose(afterTarget[.., 5, ..], rtol: 0, atol: 1e-3));
+        var afterMemory = GeneratedModels.Infer(decoder, target, changedMemory);
+        Assert.False(before[.., 0, ..].allclose(afterMemory[.., 0, ..], rtol: 0, atol: 1e-3));
+        Assert.False(GeneratedModels.Infer(cross, target, memory)[.., 0, ..]
+            .allclose(GeneratedModels.Infer(cross, target, changedMemory)[.., 0, ..], rtol: 0, atol: 1e-3));
+    }
+
     [Fact]
     public void Dropout2d_zeroes_whole_channels_in_training()
     {
