@@ -21,12 +21,8 @@ internal sealed record TransformerDecoderLayer(LayerSite Site, int Layers, int H
 
     private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
     {
-        int layers = errors.AtLeast("the number of layers", args.Int("layers", 0), 1);
-        int heads = errors.AtLeast("the number of heads", args.Int("heads", 0), 1);
+        var (layers, heads, feedForward, dropout) = TransformerEncoderLayer.ParseStack(args, errors);
         var memory = NamedInput.Required(args, MemoryArgument, "memory", errors);
-        int feedForward = errors.AtLeast("FeedForward", args.Int("FeedForward", 2048), 1);
-        double dropout = args.Double("Dropout", 0.1);
-        if (!(dropout >= 0 && dropout < 1)) errors.Add($"the dropout probability must be in [0, 1) but is {Literal.Double(dropout)}");
         return errors.Any ? null : new TransformerDecoderLayer(site, layers, heads, memory!, feedForward, dropout);
     }
 

@@ -20,12 +20,19 @@ internal sealed record TransformerEncoderLayer(LayerSite Site, int Layers, int H
 
     private static LayerSpec? Parse(LayerSite site, AttributeArguments args, LayerArgumentErrors errors)
     {
+        var (layers, heads, feedForward, dropout) = ParseStack(args, errors);
+        return errors.Any ? null : new TransformerEncoderLayer(site, layers, heads, feedForward, dropout);
+    }
+
+    /// <summary>The arguments encoder and decoder share: layers, heads, FeedForward and Dropout (SD2003 when out of range).</summary>
+    internal static (int Layers, int Heads, int FeedForward, double Dropout) ParseStack(AttributeArguments args, LayerArgumentErrors errors)
+    {
         int layers = errors.AtLeast("the number of layers", args.Int("layers", 0), 1);
         int heads = errors.AtLeast("the number of heads", args.Int("heads", 0), 1);
         int feedForward = errors.AtLeast("FeedForward", args.Int("FeedForward", 2048), 1);
         double dropout = args.Double("Dropout", 0.1);
         if (!(dropout >= 0 && dropout < 1)) errors.Add($"the dropout probability must be in [0, 1) but is {Literal.Double(dropout)}");
-        return errors.Any ? null : new TransformerEncoderLayer(site, layers, heads, feedForward, dropout);
+        return (layers, heads, feedForward, dropout);
     }
 
     public override LayerInference Infer(InferContext context) =>

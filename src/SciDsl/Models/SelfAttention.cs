@@ -12,11 +12,8 @@ public static class SelfAttention
     {
         ArgumentNullException.ThrowIfNull(attention);
         ArgumentNullException.ThrowIfNull(input);
-        using var scope = NewDisposeScope();
-        var sequenceFirst = input.transpose(0, 1);
-        var mask = causal ? CausalMask(input.shape[1], input) : null;
-        var (output, _) = attention.forward(sequenceFirst, sequenceFirst, sequenceFirst, null, false, mask);
-        return output.transpose(0, 1).MoveToOuterDisposeScope();
+        using var mask = causal ? CausalMask(input.shape[1], input) : null;
+        return Attend(attention, input, input, mask);
     }
 
     /// <summary>
@@ -28,9 +25,14 @@ public static class SelfAttention
         ArgumentNullException.ThrowIfNull(attention);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keyValue);
+        return Attend(attention, query, keyValue, mask: null);
+    }
+
+    private static Tensor Attend(MultiheadAttention attention, Tensor query, Tensor keyValue, Tensor? mask)
+    {
         using var scope = NewDisposeScope();
-        var memory = keyValue.transpose(0, 1);
-        var (output, _) = attention.forward(query.transpose(0, 1), memory, memory, null, false, null);
+        var keys = keyValue.transpose(0, 1);
+        var (output, _) = attention.forward(query.transpose(0, 1), keys, keys, null, false, mask);
         return output.transpose(0, 1).MoveToOuterDisposeScope();
     }
 
