@@ -125,3 +125,11 @@ public partial class ResidualConcatModel : IGeneratedModel;
 [Model("x: B,N,5")][NodeMaxPool] public partial class NodeMaxPoolModel : IGeneratedModel;
 [Model("x: B,8")][Linear(4, Name = "mu")][Linear(4, From = "x", Name = "logvar")][Reparameterize(From = "mu,logvar")]
 public partial class ReparameterizeModel : IGeneratedModel;
+
+[Model("x: B,5,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionModel : IGeneratedModel;
+[Model("x: B,5,8")][MultiHeadAttention(4, Causal = true)] public partial class MultiHeadAttentionCausalModel : IGeneratedModel;
+[Model("x: B,4,6")][Linear(6)][MultiHeadAttention(1)] public partial class MultiHeadAttentionOneHeadModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionSymbolicModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2, Causal = true)] public partial class MultiHeadAttentionCausalSymbolicModel : IGeneratedModel;
+[Model("x: B,5,8")][TransformerEncoder(1, 2, FeedForward = 16)] public partial class TransformerEncoderModel : IGeneratedModel;
+[Model("x: B,T,8")][TransformerEncoder(2, 4, FeedForward = 12, Dropout = 0.2)] public partial class TransformerEncoderStackedModel : IGeneratedModel;
