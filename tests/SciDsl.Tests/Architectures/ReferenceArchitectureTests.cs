@@ -1,4 +1,5 @@
 using SciDsl.Onnx;
+using SciDsl.Tests.Graphs;
 using SciDsl.Tests.Layers;
 using SciDsl.Tests.Onnx;
 using TorchSharp;
@@ -41,7 +42,7 @@ public sealed class ReferenceArchitectureTests(ITestOutputHelper output)
         });
 
         AssertDecreases(nameof(TinyUNet), losses);
-        AssertExportMatches(model, TinyUNet.Signature);
+        ReferenceGraphModelTests.AssertExportMatches(model, TinyUNet.Signature);
     }
 
     /// <summary>One-hot DNA of <paramref name="length"/> bases; label 1 sequences carry the motif ACGTAC at a random place.</summary>
@@ -95,7 +96,7 @@ public sealed class ReferenceArchitectureTests(ITestOutputHelper output)
         });
 
         AssertDecreases(nameof(ConvAutoencoder), losses);
-        AssertExportMatches(model, ConvAutoencoder.Signature);
+        ReferenceGraphModelTests.AssertExportMatches(model, ConvAutoencoder.Signature);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class ReferenceArchitectureTests(ITestOutputHelper output)
 
         AssertDecreases(nameof(SuperResolution), losses);
         Assert.Equal("SuperResolution(x: [B, 1, 8, 8]) -> (output: [B, 1, 16, 16])", SuperResolution.Signature.ToString());
-        AssertExportMatches(model, SuperResolution.Signature);
+        ReferenceGraphModelTests.AssertExportMatches(model, SuperResolution.Signature);
     }
 
     /// <summary>
@@ -173,8 +174,8 @@ public sealed class ReferenceArchitectureTests(ITestOutputHelper output)
             var fakeScores = discriminator.forward(generator.forward(randn(64, 8)));
             Assert.True(realScores.mean().item<float>() > fakeScores.mean().item<float>(), "real images should score above fakes");
         }
-        AssertExportMatches(generator, GanGenerator.Signature);
-        AssertExportMatches(discriminator, GanDiscriminator.Signature);
+        ReferenceGraphModelTests.AssertExportMatches(generator, GanGenerator.Signature);
+        ReferenceGraphModelTests.AssertExportMatches(discriminator, GanDiscriminator.Signature);
     }
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -203,18 +204,5 @@ public sealed class ReferenceArchitectureTests(ITestOutputHelper output)
         double first = losses.Take(5).Average(), last = losses.TakeLast(5).Average();
         output.WriteLine($"{model}: loss {first:F4} -> {last:F4}");
         Assert.True(last < 0.8 * first, $"{model}: mean loss of the first five steps {first}, of the last five {last}");
-    }
-
-    private static void AssertExportMatches(nn.Module<Tensor, Tensor> model, ModelSignature signature)
-    {
-        model.eval();
-        using var directory = new TempDirectory();
-        foreach (int opset in Opsets)
-        {
-            string path = directory.File($"model{opset}.onnx");
-            ((IGeneratedModel)model).ExportOnnx(path, new OnnxExportOptions { Opset = opset });
-            OnnxOperatorRules.AssertValid(path);
-            GeneratedModels.AssertOnnxParity(model, signature, path, 1, 7);
-        }
     }
 }
