@@ -21,6 +21,7 @@ internal static class LayerRegistry
         EmbeddingLayer.Kind, LSTMLayer.Kind, GRULayer.Kind, RNNLayer.Kind, PositionalEncodingLayer.Kind,
         GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
         ReparameterizeLayer.Kind,
+        UseLayer.Kind, ResidualLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);
