@@ -63,6 +63,18 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string Parameter(string parameter, bool transpose = false) =>
         $"onnx.Parameter({ScopedName(Module + "." + parameter)}, {Module}.{parameter}!{(transpose ? ", transpose: true" : "")})";
 
+    /// <summary>
+    /// A parameter reached by its <c>named_parameters()</c> path, for modules that expose it as no property
+    /// (<c>in_proj_weight</c>, <c>layers.0.linear1.weight</c>).
+    /// </summary>
+    public string NamedParameter(string path, bool transpose = false) =>
+        $"onnx.Parameter({ScopedName(Module + "." + path)}, {Module}.get_parameter(\"{path}\")!{(transpose ? ", transpose: true" : "")})";
+
+    public string ScalarLongConstant(string step, long value) => $"onnx.ScalarConstant({ScopedName(Module + "/" + step)}, {Long(value)})";
+
+    /// <summary>−∞ as a float32 scalar (no C# literal spells it), for masked attention scores.</summary>
+    public string NegativeInfinity(string step) => $"onnx.Constant({ScopedName(Module + "/" + step)}, float.NegativeInfinity)";
+
     public string FloatConstant(string step, double value) =>
         $"onnx.Constant({ScopedName(Module + "/" + step)}, {Float(value)})";
 

@@ -35,11 +35,9 @@ internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Di
         if (channels.IsConstant && channels.Constant % Groups != 0)
             return context.Fail(DiagnosticDescriptors.InvalidLayerArgument, Site.Display,
                 $"{Groups} groups do not divide the {channels.Constant} channels of {input} from {context.Source}; " +
-                $"use a group count that divides {channels.Constant} ({string.Join(", ", Divisors(channels.Constant))})");
+                $"use a group count that divides {channels.Constant} ({string.Join(", ", Divisors.Of(channels.Constant))})");
         return context.Ok(this with { Channels = channels, InputRank = input.Rank }, input);
     }
-
-    private static IEnumerable<long> Divisors(long n) => Enumerable.Range(1, (int)n).Where(d => n % d == 0).Select(d => (long)d);
 
     public override string TorchType => "GroupNorm";
 

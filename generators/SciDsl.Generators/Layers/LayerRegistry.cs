@@ -22,6 +22,7 @@ internal static class LayerRegistry
         GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
         ReparameterizeLayer.Kind,
         UseLayer.Kind, ResidualLayer.Kind,
+        MultiHeadAttentionLayer.Kind, TransformerEncoderLayer.Kind,
     };
 
     private static readonly Dictionary<string, LayerKind> ByName = All.ToDictionary(k => k.AttributeName);

@@ -66,6 +66,9 @@ public sealed class OnnxGraphBuilder
     /// <summary>A 1-D int64 constant, e.g. a <c>Reshape</c> target shape.</summary>
     public string Constant(string name, params long[] values) => AddInitializer(OnnxTensors.Initializer(name, values));
 
+    /// <summary>An int64 scalar (rank 0) constant.</summary>
+    public string ScalarConstant(string name, long value) => AddInitializer(OnnxTensors.ScalarInitializer(name, value));
+
     /// <summary>A float32 scalar (rank 0) constant.</summary>
     public string Constant(string name, float value) => AddInitializer(OnnxTensors.Initializer(name, [value], []));
 

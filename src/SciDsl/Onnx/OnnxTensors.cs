@@ -60,6 +60,10 @@ internal static class OnnxTensors
     public static TensorProto Initializer(string name, long[] values) =>
         new() { Name = name, Dims = { values.Length }, DataType = (int)DataType.Int64, RawData = LittleEndianBytes(values) };
 
+    /// <summary>A rank-0 int64 tensor, for operators that take scalars (Gather's index that drops the axis, Range).</summary>
+    public static TensorProto ScalarInitializer(string name, long value) =>
+        new() { Name = name, DataType = (int)DataType.Int64, RawData = LittleEndianBytes(new[] { value }) };
+
     /// <summary>ONNX raw_data is little-endian whatever the host; swap each element on a big-endian host.</summary>
     private static ByteString LittleEndianBytes<T>(T[] values) where T : unmanaged
     {

@@ -46,7 +46,7 @@ public class GlobalQualificationTests
             public partial class Net;
 
             [S.Model("tokens: int64[B,T]")]
-            [S.Embedding(10, 6), S.PositionalEncoding, S.LSTM(4, ReturnSequences = true)]
+            [S.Embedding(10, 6), S.PositionalEncoding, S.LSTM(4, ReturnSequences = true), S.MultiHeadAttention(2, Causal = true), S.TransformerEncoder(1, 2, FeedForward = 8)]
             [S.GRU(4, Bidirectional = true, ReturnSequences = true), S.RNN(4, Layers = 2)]
             public partial class Reader;
 

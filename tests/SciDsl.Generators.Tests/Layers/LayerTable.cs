@@ -414,6 +414,33 @@ internal static class LayerTable
                 Use("x: B,C", "[Linear(6)]", "public partial class Block; [Model(\"x: B,6\")]", "[Residual(typeof(Block), Repeat = 3)]").Gives("B,6"),
             ],
             [], BlockRejections),
+        // Self-attention keeps [B, T, D]: D = heads × head width.
+        new("MultiHeadAttention",
+            [
+                Use("x: B,T,8", "[MultiHeadAttention(2)]").Gives("B,T,8"),
+                Use("x: B,5,12", "[MultiHeadAttention(4, Causal = true)]").Gives("B,5,12"),
+                Use("x: B,T,D", "[MultiHeadAttention(1)]").Gives("B,T,D"),
+            ],
+            [
+                Use("x: B,T,10", "[MultiHeadAttention(4)]").Rejected("SD2003", "4 heads do not divide the width 10", "(1, 2, 5, 10)"),
+                Use("x: B,T,8", "[MultiHeadAttention(0)]").Rejected("SD2003", "the number of heads must be at least 1 but is 0"),
+                Use("x: B,T,D", "[MultiHeadAttention(2)]").Rejected("SD1001", "a fixed width that 2 heads divide"),
+                Use("x: B,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
+                Use("x: B,3,4,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "Permute"),
+            ]),
+        new("TransformerEncoder",
+            [
+                Use("x: B,T,8", "[TransformerEncoder(2, 4)]").Gives("B,T,8"),
+                Use("tokens: int64[B,6]", "[Embedding(20, 12)]", "[TransformerEncoder(1, 3, FeedForward = 24, Dropout = 0)]").Gives("B,6,12"),
+            ],
+            [
+                Use("x: B,T,10", "[TransformerEncoder(2, 4)]").Rejected("SD2003", "4 heads do not divide the width 10", "(1, 2, 5, 10)"),
+                Use("x: B,T,8", "[TransformerEncoder(0, 2)]").Rejected("SD2003", "the number of layers must be at least 1 but is 0"),
+                Use("x: B,T,8", "[TransformerEncoder(1, 2, FeedForward = 0)]").Rejected("SD2003", "FeedForward must be at least 1 but is 0"),
+                Use("x: B,T,8", "[TransformerEncoder(1, 2, Dropout = 1)]").Rejected("SD2003", "the dropout probability must be in [0, 1) but is 1"),
+                Use("x: B,T,D", "[TransformerEncoder(1, 1)]").Rejected("SD1001", "a fixed width", "declare the width as a number"),
+                Use("x: B,8", "[TransformerEncoder(1, 2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
+            ]),
     ];
 
     /// <summary>A rejected use of a block still generates the valid block, which a rejection row forbids.</summary>

@@ -129,3 +129,11 @@ public partial class ReparameterizeModel : IGeneratedModel;
 [Model("x: B,2,9")][Use(typeof(SequenceBlock), Repeat = 2)] public partial class UseModel : IGeneratedModel;
 [Model("x: B,C")][Linear(6), Tanh] public partial class DenseBlock;
 [Model("x: B,6")][Residual(typeof(DenseBlock), Repeat = 3)] public partial class ResidualModel : IGeneratedModel;
+
+[Model("x: B,5,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionModel : IGeneratedModel;
+[Model("x: B,5,8")][MultiHeadAttention(4, Causal = true)] public partial class MultiHeadAttentionCausalModel : IGeneratedModel;
+[Model("x: B,4,6")][Linear(6)][MultiHeadAttention(1)] public partial class MultiHeadAttentionOneHeadModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionSymbolicModel : IGeneratedModel;
+[Model("x: B,T,8")][MultiHeadAttention(2, Causal = true)] public partial class MultiHeadAttentionCausalSymbolicModel : IGeneratedModel;
+[Model("x: B,5,8")][TransformerEncoder(1, 2, FeedForward = 16)] public partial class TransformerEncoderModel : IGeneratedModel;
+[Model("x: B,T,8")][TransformerEncoder(2, 4, FeedForward = 12, Dropout = 0.2)] public partial class TransformerEncoderStackedModel : IGeneratedModel;

@@ -155,6 +155,13 @@ public sealed class LayerParityTests
         Row<ReparameterizeAttribute, ReparameterizeModel>("(eval: the mean)", "B,4"),
         Row<UseAttribute, UseModel>("repeated", "B,4,5"),                               // 9 − 2 − 2
         Row<ResidualAttribute, ResidualModel>("repeated", "B,6"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionModel>("2 heads", "B,5,8"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionCausalModel>("4 heads causal", "B,5,8"),
+        Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),
+        SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionSymbolicModel>("[B,T,D]", "B,T,8"),
+        SequenceRow<MultiHeadAttentionAttribute, MultiHeadAttentionCausalSymbolicModel>("[B,T,D] causal", "B,T,8"),
+        Row<TransformerEncoderAttribute, TransformerEncoderModel>("1 layer", "B,5,8"),
+        SequenceRow<TransformerEncoderAttribute, TransformerEncoderStackedModel>("2 layers [B,T,D]", "B,T,8"),
     ];
 
     private static readonly int[] Opsets = [OnnxExportOptions.MinOpset, 17, OnnxExportOptions.MaxOpset];
@@ -233,6 +240,23 @@ public sealed class LayerParityTests
                 OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, expected);
             }
         }
+    }
+
+    /// <summary>Causal: changing the last position leaves every earlier output unchanged, and changes the last one.</summary>
+    [Fact]
+    public void Causal_attention_does_not_see_later_positions()
+    {
+        torch.manual_seed(5);
+        using var model = new MultiHeadAttentionCausalSymbolicModel();
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        var x = torch.randn(2, 6, 8);
+        var changed = x.clone();
+        changed[.., 5, ..] = torch.randn(2, 8);
+        var before = GeneratedModels.Infer(model, x);
+        var after = GeneratedModels.Infer(model, changed);
+        Assert.True(before[.., ..5, ..].allclose(after[.., ..5, ..], rtol: 0, atol: 1e-6));
+        Assert.False(before[.., 5, ..].allclose(after[.., 5, ..], rtol: 0, atol: 1e-3));
     }
 
     [Fact]

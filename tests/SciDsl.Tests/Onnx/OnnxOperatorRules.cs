@@ -16,12 +16,13 @@ public static class OnnxOperatorRules
         ["Add"] = 1, ["And"] = 1, ["AveragePool"] = 1, ["BatchNormalization"] = 1, ["Cast"] = 1, ["Concat"] = 1,
         ["Conv"] = 1, ["ConvTranspose"] = 1, ["DepthToSpace"] = 1, ["Div"] = 1, ["Elu"] = 1, ["Erf"] = 9,
         ["Flatten"] = 1, ["Gather"] = 1, ["Gelu"] = 20, ["Gemm"] = 1, ["GlobalAveragePool"] = 1, ["GlobalMaxPool"] = 1,
-        ["GreaterOrEqual"] = 12, ["GroupNormalization"] = 18, ["GRU"] = 1, ["Identity"] = 1,
+        ["Greater"] = 1, ["GreaterOrEqual"] = 12, ["GroupNormalization"] = 18, ["GRU"] = 1, ["Identity"] = 1,
         ["InstanceNormalization"] = 1, ["LayerNormalization"] = 17, ["LeakyRelu"] = 1, ["Less"] = 1, ["LogSoftmax"] = 1,
         ["LSTM"] = 1, ["MatMul"] = 1, ["Max"] = 1, ["MaxPool"] = 1, ["Mul"] = 1, ["Neg"] = 1, ["Pad"] = 1, ["Pow"] = 1,
         ["Range"] = 11, ["ReduceMax"] = 1, ["ReduceMean"] = 1, ["ReduceSum"] = 1, ["Relu"] = 1, ["Reshape"] = 1,
         ["Resize"] = 10, ["RNN"] = 1, ["Shape"] = 1, ["Sigmoid"] = 1, ["Slice"] = 1, ["Softmax"] = 1, ["Split"] = 1,
         ["Sqrt"] = 1, ["Squeeze"] = 1, ["Sub"] = 1, ["Sum"] = 1, ["Tanh"] = 1, ["Transpose"] = 1, ["Unsqueeze"] = 1,
+        ["Where"] = 9,
     };
 
     /// <summary>Operators whose attribute became their second input at the given opset.</summary>
