@@ -66,6 +66,17 @@ public class CompositionDiagnosticsTests
         DiagnosticAssert.AssertIs(diagnostic, "SD1001", ModelSource.LayerLine(1), "Use(typeof(Sequence))", "receives [B, 8, 2]", "inside Sequence:");
     }
 
+    [Theory]
+    [InlineData("[Use(typeof(Block), Repeat = 0)]", "Repeat must be at least 1 but is 0")]
+    [InlineData("[Residual(typeof(string))]", "string is not a [Model] class")]
+    public void An_invalid_block_argument_is_reported_at_the_use(string row, string words)
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,8,4,4", row) + Block);
+
+        var diagnostic = Assert.Single(run.SciDslDiagnostics);
+        DiagnosticAssert.AssertIs(diagnostic, "SD2003", ModelSource.LayerLine(1), words);
+    }
+
     [Fact]
     public void A_block_used_and_repeated_with_bound_channels_is_valid()
     {
