@@ -55,6 +55,10 @@ internal static class DiagnosticDescriptors
         "SD2004", "Duplicate node name",
         "Name '{0}' of {1} is already used by {2}; node names must be unique, so rename one of them", DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor CompositionCycle = Error(
+        "SD2005", "Composition cycle",
+        "{0} makes '{1}' contain itself ({2}); a block cannot use itself, directly or through another block, so remove one of these uses", DeclarationCategory);
+
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SD2006", "The class must be partial",
         "'{0}' must be declared partial{1} so SciDsl can generate its members", DeclarationCategory);
@@ -114,7 +118,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
-        UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind,
+        UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes,
         InternalError);
 

@@ -11,8 +11,12 @@ namespace SciDsl.Generators.Emit;
 /// <param name="Module">The field holding the layer's TorchSharp module; also the node name.</param>
 /// <param name="Inputs">C# variables holding the input value names.</param>
 /// <param name="Output">The C# variable that receives the layer's output value name.</param>
+/// <param name="Scope">
+/// The C# variable holding the prefix of every node and initializer name (e.g. <c>"res1.0."</c> when the model
+/// is a block inlined into another); null when names are written as they are.
+/// </param>
 internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadOnlyList<string> inputs, string output,
-    IReadOnlyList<Shape> inputShapes, Shape outputShape, bool declareOutput)
+    IReadOnlyList<Shape> inputShapes, Shape outputShape, bool declareOutput, string? scope = null)
 {
     public string Module { get; } = module;
 
@@ -43,7 +47,7 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public string Steps(string step, string opType, IEnumerable<string> inputs, int outputCount, params string[] attributes)
     {
         string variable = $"{Module}_{step}";
-        string call = $"onnx.Node(\"{opType}\", \"{Module}/{step}\", [{string.Join(", ", inputs)}], outputCount: {outputCount}";
+        string call = $"onnx.Node(\"{opType}\", {ScopedName(Module + "/" + step)}, [{string.Join(", ", inputs)}], outputCount: {outputCount}";
         writer.Line($"var {variable} = {(attributes.Length == 0 ? call : call + ", " + string.Join(", ", attributes))});");
         return variable;
     }
@@ -53,36 +57,36 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     /// that must be repacked (recurrent gates in ONNX order).
     /// </summary>
     public string ComputedParameter(string name, string tensorExpression) =>
-        $"onnx.Parameter(\"{Module}.{name}\", {tensorExpression})";
+        $"onnx.Parameter({ScopedName(Module + "." + name)}, {tensorExpression})";
 
     /// <summary>A module parameter as an initializer named as in <c>named_parameters()</c>.</summary>
     public string Parameter(string parameter, bool transpose = false) =>
-        $"onnx.Parameter(\"{Module}.{parameter}\", {Module}.{parameter}!{(transpose ? ", transpose: true" : "")})";
+        $"onnx.Parameter({ScopedName(Module + "." + parameter)}, {Module}.{parameter}!{(transpose ? ", transpose: true" : "")})";
 
     /// <summary>
     /// A parameter reached by its <c>named_parameters()</c> path, for modules that expose it as no property
     /// (<c>in_proj_weight</c>, <c>layers.0.linear1.weight</c>).
     /// </summary>
     public string NamedParameter(string path, bool transpose = false) =>
-        $"onnx.Parameter(\"{Module}.{path}\", {Module}.get_parameter(\"{path}\")!{(transpose ? ", transpose: true" : "")})";
+        $"onnx.Parameter({ScopedName(Module + "." + path)}, {Module}.get_parameter(\"{path}\")!{(transpose ? ", transpose: true" : "")})";
 
-    public string ScalarLongConstant(string step, long value) => $"onnx.ScalarConstant(\"{Module}/{step}\", {Long(value)})";
+    public string ScalarLongConstant(string step, long value) => $"onnx.ScalarConstant({ScopedName(Module + "/" + step)}, {Long(value)})";
 
     /// <summary>−∞ as a float32 scalar (no C# literal spells it), for masked attention scores.</summary>
-    public string NegativeInfinity(string step) => $"onnx.Constant(\"{Module}/{step}\", float.NegativeInfinity)";
+    public string NegativeInfinity(string step) => $"onnx.Constant({ScopedName(Module + "/" + step)}, float.NegativeInfinity)";
 
     public string FloatConstant(string step, double value) =>
-        $"onnx.Constant(\"{Module}/{step}\", {Float(value)})";
+        $"onnx.Constant({ScopedName(Module + "/" + step)}, {Float(value)})";
 
     /// <summary>A float32 constant of the given shape whose values a C# expression computes at export time.</summary>
     public string FloatsConstant(string step, string valuesExpression, IEnumerable<long> shape) =>
-        $"onnx.Constant(\"{Module}/{step}\", {valuesExpression}, [{string.Join(", ", shape.Select(Long))}])";
+        $"onnx.Constant({ScopedName(Module + "/" + step)}, {valuesExpression}, [{string.Join(", ", shape.Select(Long))}])";
 
     public string LongsConstant(string step, IEnumerable<long> values) => LongsConstant(step, values.Select(Long));
 
     /// <summary>An int64 vector whose entries are C# expressions (literals or constructor parameters).</summary>
     public string LongsConstant(string step, IEnumerable<string> expressions) =>
-        $"onnx.Constant(\"{Module}/{step}\", {string.Join(", ", expressions)})";
+        $"onnx.Constant({ScopedName(Module + "/" + step)}, {string.Join(", ", expressions)})";
 
     /// <summary>
     /// An operator that arrived in opset <paramref name="opset"/>: <paramref name="current"/> writes it for files
@@ -116,11 +120,25 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public static string StringAttribute(string name, string value) => $"{Attribute}.String(\"{name}\", {Literal.String(value)})";
 
 
-    private static string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)
+    /// <summary>The C# expression of a node or initializer name: a literal, after the scope when there is one.</summary>
+    public string ScopedName(string name) => scope is null ? Literal.String(name) : $"{scope} + {Literal.String(name)}";
+
+    private string Call(string opType, string name, IEnumerable<string> inputs, string[] attributes)
     {
-        string call = $"onnx.Node(\"{opType}\", \"{name}\", [{string.Join(", ", inputs)}]";
+        string call = $"onnx.Node(\"{opType}\", {ScopedName(name)}, [{string.Join(", ", inputs)}]";
         return attributes.Length == 0 ? call + ")" : call + ", " + string.Join(", ", attributes) + ")";
     }
+
+    /// <summary>A value computed by a C# expression (an inlined block); returns the C# variable holding its name.</summary>
+    public string Value(string step, string expression)
+    {
+        string variable = $"{Module}_{step}";
+        writer.Line($"string {variable} = {expression};");
+        return variable;
+    }
+
+    /// <summary>The layer's output value computed by a C# expression (an inlined block).</summary>
+    public void Result(string expression) => writer.Line($"{(declareOutput ? "string " : "")}{output} = {expression};");
 
     /// <summary>For layers that are the identity in eval mode (dropout): the output is the input value.</summary>
     public void PassThrough()

@@ -60,7 +60,7 @@ internal abstract record AdaptiveAvgPoolLayer(LayerSite Site, int Size, Equatabl
         var length = SpatialSizes[axis - 2];
         string transposed = binsFirst ? ", binsFirst: true" : "";
         if (!length.IsConstant)
-            return $"global::SciDsl.Onnx.AdaptivePooling.RunTimeWeights(onnx, \"{onnx.Module}/{step}\", {onnx.Input}, axis: {Literal.Long(axis)}, outputLength: {Literal.Long(Size)}{transposed})";
+            return $"global::SciDsl.Onnx.AdaptivePooling.RunTimeWeights(onnx, {onnx.ScopedName(onnx.Module + "/" + step)}, {onnx.Input}, axis: {Literal.Long(axis)}, outputLength: {Literal.Long(Size)}{transposed})";
         return onnx.FloatsConstant(step, $"global::SciDsl.Onnx.AdaptivePooling.Weights(inputLength: {Literal.Long(length.Constant)}, outputLength: {Literal.Long(Size)}{transposed})",
             binsFirst ? new[] { Size, length.Constant } : new[] { length.Constant, Size });
     }

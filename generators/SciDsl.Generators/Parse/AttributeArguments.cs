@@ -11,7 +11,8 @@ namespace SciDsl.Generators.Parse;
 internal sealed record AttributeArgument(string Name, string Text, bool IsString);
 
 /// <summary>An attribute's arguments as plain values, read by the layer that owns the attribute.</summary>
-internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Items)
+/// <param name="Block">The parsed <c>[Model]</c> a <c>typeof(Block)</c> argument names (<c>[Use]</c>, <c>[Residual]</c>).</param>
+internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Items, ModelSpec? Block = null)
 {
     public static AttributeArguments From(AttributeData attribute)
     {

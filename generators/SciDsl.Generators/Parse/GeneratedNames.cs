@@ -17,7 +17,7 @@ internal static class GeneratedNames
     public static readonly string[] ExperimentMembers = { "Config", "Run" };
 
     /// <summary>Locals and parameters of the generated <c>forward</c> and <c>ExportOnnx</c>, where inputs, layers and sizes are read.</summary>
-    private static readonly string[] Locals = { "guard", "onnx", "noGrad", "path", "options" };
+    private static readonly string[] Locals = { "guard", "onnx", "noGrad", "path", "options", "scope" };
 
     /// <summary>
     /// Public and protected members of TorchSharp's <c>nn.Module&lt;…&gt;</c> (a test checks the list against

@@ -52,7 +52,7 @@ internal static class ModelParser
         {
             cancellation.ThrowIfCancellationRequested();
             if (attribute.AttributeConstructor is null) { unreadable = true; continue; } // the compiler reports it
-            var layer = ReadLayer(attribute, type.Name, declared, names, diagnostics);
+            var layer = ReadLayer(attribute, type, declared, names, diagnostics, cancellation);
             if (layer is null) unreadable = true;
             else layers.Add(layer);
         }
@@ -68,8 +68,10 @@ internal static class ModelParser
         return new ParseResult<ModelSpec>(spec, diagnostics.ToEquatableArray());
     }
 
-    private static LayerSpec? ReadLayer(AttributeData attribute, string modelName, List<AttributeData> all, Dictionary<string, string> names, List<DiagnosticInfo> diagnostics)
+    private static LayerSpec? ReadLayer(AttributeData attribute, INamedTypeSymbol model, List<AttributeData> all, Dictionary<string, string> names,
+        List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
     {
+        string modelName = model.Name;
         string kindName = attribute.AttributeClass!.Name;
         if (kindName.EndsWith("Attribute")) kindName = kindName.Substring(0, kindName.Length - "Attribute".Length);
         var location = LocationOf(attribute);
@@ -83,6 +85,24 @@ internal static class ModelParser
         }
 
         var arguments = AttributeArguments.From(attribute);
+        if (attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Type } typeArgument)
+        {
+            if (typeArgument.Value is not INamedTypeSymbol block || !block.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelAttribute))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display,
+                    $"{typeArgument.Value} is not a [Model] class; name a class declared with [Model(\"...\")]"));
+                return null;
+            }
+            if (CompositionPath(block, model, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } path)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CompositionCycle, location, display, modelName,
+                    string.Join(" → ", new[] { modelName }.Concat(path))));
+                return null;
+            }
+            // The block reports its own mistakes where they are written; here it only has to be readable.
+            if (Parse(block, cancellation) is not { Spec: { } blockSpec, Diagnostics.Count: 0 }) return null;
+            arguments = arguments with { Block = blockSpec };
+        }
         string? explicitName = arguments.String("Name");
         string name = explicitName ?? GeneratedName(kindName, all, attribute, names);
         if (explicitName is not null && !SignatureParser.IsIdentifier(explicitName))
@@ -167,6 +187,21 @@ internal static class ModelParser
         string name = baseName;
         for (int suffix = 2; names.ContainsKey(name) || IsExplicitName(all, name); suffix++) name = baseName + "_" + suffix;
         return name;
+    }
+
+    /// <summary>
+    /// The chain of blocks by which <paramref name="block"/> reaches <paramref name="model"/> through <c>typeof</c>
+    /// layer arguments (itself included), or null when it does not: a model containing itself has no finite size.
+    /// </summary>
+    private static IEnumerable<string>? CompositionPath(INamedTypeSymbol block, INamedTypeSymbol model, HashSet<ISymbol> visited)
+    {
+        if (SymbolEqualityComparer.Default.Equals(block, model)) return new[] { block.Name };
+        if (!visited.Add(block)) return null;
+        foreach (var attribute in block.GetAttributes().Where(a => DerivesFrom(a.AttributeClass, LayerAttribute)))
+            if (attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol inner }
+                && CompositionPath(inner, model, visited) is { } rest)
+                return new[] { block.Name }.Concat(rest);
+        return null;
     }
 
     private static bool IsExplicitName(List<AttributeData> all, string name) =>

@@ -124,16 +124,24 @@ public sealed class SciDslWeakenGlibcxxRequirement : Task
     }
 
     /// <summary>
-    /// Replaces the file, keeping its timestamp: MSBuild's incremental copy then sees the output copy as
-    /// unchanged (same size and time as the package's file) and does not overwrite the fix on the next build.
+    /// Replaces the file by renaming a patched copy over it, keeping its timestamp: MSBuild's incremental copy
+    /// then sees the output copy as unchanged (same size and time as the package's file) and does not overwrite
+    /// the fix on the next build. A rename, not a copy: an output file hard-linked to the NuGet cache
+    /// (<c>CreateHardLinksForCopyLocalIfPossible</c>) must get a new file, never a change to the shared one.
     /// </summary>
     private static void WriteAtomically(string path, byte[] bytes)
     {
         DateTime lastWrite = File.GetLastWriteTimeUtc(path);
-        string temp = path + ".scidsl-tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Copy(temp, path, overwrite: true);
-        File.Delete(temp);
-        File.SetLastWriteTimeUtc(path, lastWrite);
+        string temp = path + "." + Guid.NewGuid().ToString("N") + ".scidsl-tmp";
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.SetLastWriteTimeUtc(temp, lastWrite);
+            File.Replace(temp, path, destinationBackupFileName: null);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 }

@@ -59,6 +59,14 @@ public class GlobalQualificationTests
             [S.NodeMeanPool(Name = "mean"), S.NodeMaxPool(From = "graphsageconv_1")]
             [S.Linear(3, Name = "mu"), S.Linear(3, From = "mean", Name = "logvar"), S.Reparameterize(From = "mu,logvar")]
             public partial class GraphNet;
+
+            [S.Model("x: B,4")]
+            [S.Use(typeof(Block), Repeat = 2), S.Residual(typeof(Block))]
+            public partial class Composed;
+
+            [S.Model("x: B,C")]
+            [S.Linear(4)]
+            public partial class Block;
             """;
 
         var run = GeneratorHarness.Run(source);

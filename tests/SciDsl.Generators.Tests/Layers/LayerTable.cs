@@ -401,6 +401,19 @@ internal static class LayerTable
                     .Rejected("SD1002", "[B, 4] from Linear(4", "[B, 3] from Linear(3", "equal shapes"),
                 Use("x: B,8", "[Linear(4, Name = \"mu\")]", "[Reparameterize]").Rejected("SD2003", "From = \"mu,logvar\""),
             ]),
+        // The block is the model the input belongs to: its class ends on the second row, where Net's [Model] begins.
+        new("Use",
+            [
+                Use("x: B,C", "[Linear(4)]", "public partial class Block; [Model(\"x: B,6\")]", "[Use(typeof(Block))]").Gives("B,4"),
+                Use("x: B,C,L", "[Conv1d(4, Kernel = 3)]", "public partial class Block; [Model(\"x: B,2,9\")]", "[Use(typeof(Block), Repeat = 2)]")
+                    .Gives("B,4,5"),                                                                                 // 9 − 2 − 2
+            ],
+            [], BlockRejections),
+        new("Residual",
+            [
+                Use("x: B,C", "[Linear(6)]", "public partial class Block; [Model(\"x: B,6\")]", "[Residual(typeof(Block), Repeat = 3)]").Gives("B,6"),
+            ],
+            [], BlockRejections),
         // Self-attention keeps [B, T, D]: D = heads × head width.
         new("MultiHeadAttention",
             [
@@ -455,6 +468,9 @@ internal static class LayerTable
                 Use("x: B,T,D; memory: B,S,D", "[TransformerDecoder(1, 1, Memory = \"memory\")]").Rejected("SD1001", "a fixed width"),
             ]),
     ];
+
+    /// <summary>A rejected use of a block still generates the valid block, which a rejection row forbids.</summary>
+    private const string BlockRejections = "a rejected use of a valid block still generates the block: CompositionDiagnosticsTests covers them";
 
     /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>
     private static LayerKindRows Recurrent(string kind) =>

@@ -15,17 +15,23 @@ partial class SignalNet
         using var noGrad = global::TorchSharp.torch.no_grad();
         var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
         string x = onnx.Input(Signature.Inputs[0]);
-        x = onnx.Node("Conv", "conv1d_1", [x, onnx.Parameter("conv1d_1.weight", conv1d_1.weight!), onnx.Parameter("conv1d_1.bias", conv1d_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 5), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        x = onnx.Node("BatchNormalization", "batchnorm1d_1", [x, onnx.Parameter("batchnorm1d_1.weight", batchnorm1d_1.weight!), onnx.Parameter("batchnorm1d_1.bias", batchnorm1d_1.bias!), onnx.Parameter("batchnorm1d_1.running_mean", batchnorm1d_1.running_mean!), onnx.Parameter("batchnorm1d_1.running_var", batchnorm1d_1.running_var!)], global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f), global::SciDsl.Onnx.OnnxAttribute.Float("momentum", 0.9f));
-        x = onnx.Node("Relu", "relu_1", [x]);
-        x = onnx.Node("AveragePool", "avgpool1d_1", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0), global::SciDsl.Onnx.OnnxAttribute.Int("count_include_pad", 1));
-        x = onnx.Node("Conv", "conv2", [x, onnx.Parameter("conv2.weight", conv2.weight!), onnx.Parameter("conv2.bias", conv2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        x = onnx.Node("BatchNormalization", "batchnorm1d_2", [x, onnx.Parameter("batchnorm1d_2.weight", batchnorm1d_2.weight!), onnx.Parameter("batchnorm1d_2.bias", batchnorm1d_2.bias!), onnx.Parameter("batchnorm1d_2.running_mean", batchnorm1d_2.running_mean!), onnx.Parameter("batchnorm1d_2.running_var", batchnorm1d_2.running_var!)], global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f), global::SciDsl.Onnx.OnnxAttribute.Float("momentum", 0.9f));
-        x = onnx.Node("Relu", "relu_2", [x]);
-        string globalavgpool_1_pool = onnx.Node("GlobalAveragePool", "globalavgpool_1/pool", [x]);
-        x = onnx.Node("Flatten", "globalavgpool_1", [globalavgpool_1_pool], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
-        x = onnx.Node("Gemm", "linear_1", [x, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        onnx.Output(Signature.Outputs[0], x);
+        onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", x));
         onnx.Save(path);
+    }
+
+    /// <summary>Writes this model's nodes reading the value <paramref name="x"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+    internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string x)
+    {
+        x = onnx.Node("Conv", scope + "conv1d_1", [x, onnx.Parameter(scope + "conv1d_1.weight", conv1d_1.weight!), onnx.Parameter(scope + "conv1d_1.bias", conv1d_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 5), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        x = onnx.Node("BatchNormalization", scope + "batchnorm1d_1", [x, onnx.Parameter(scope + "batchnorm1d_1.weight", batchnorm1d_1.weight!), onnx.Parameter(scope + "batchnorm1d_1.bias", batchnorm1d_1.bias!), onnx.Parameter(scope + "batchnorm1d_1.running_mean", batchnorm1d_1.running_mean!), onnx.Parameter(scope + "batchnorm1d_1.running_var", batchnorm1d_1.running_var!)], global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f), global::SciDsl.Onnx.OnnxAttribute.Float("momentum", 0.9f));
+        x = onnx.Node("Relu", scope + "relu_1", [x]);
+        x = onnx.Node("AveragePool", scope + "avgpool1d_1", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0), global::SciDsl.Onnx.OnnxAttribute.Int("count_include_pad", 1));
+        x = onnx.Node("Conv", scope + "conv2", [x, onnx.Parameter(scope + "conv2.weight", conv2.weight!), onnx.Parameter(scope + "conv2.bias", conv2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        x = onnx.Node("BatchNormalization", scope + "batchnorm1d_2", [x, onnx.Parameter(scope + "batchnorm1d_2.weight", batchnorm1d_2.weight!), onnx.Parameter(scope + "batchnorm1d_2.bias", batchnorm1d_2.bias!), onnx.Parameter(scope + "batchnorm1d_2.running_mean", batchnorm1d_2.running_mean!), onnx.Parameter(scope + "batchnorm1d_2.running_var", batchnorm1d_2.running_var!)], global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f), global::SciDsl.Onnx.OnnxAttribute.Float("momentum", 0.9f));
+        x = onnx.Node("Relu", scope + "relu_2", [x]);
+        string globalavgpool_1_pool = onnx.Node("GlobalAveragePool", scope + "globalavgpool_1/pool", [x]);
+        x = onnx.Node("Flatten", scope + "globalavgpool_1", [globalavgpool_1_pool], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
+        x = onnx.Node("Gemm", scope + "linear_1", [x, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        return x;
     }
 }

@@ -15,17 +15,23 @@ partial class DigitCnn
         using var noGrad = global::TorchSharp.torch.no_grad();
         var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
         string x = onnx.Input(Signature.Inputs[0]);
-        x = onnx.Node("Conv", "conv2d_1", [x, onnx.Parameter("conv2d_1.weight", conv2d_1.weight!), onnx.Parameter("conv2d_1.bias", conv2d_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        x = onnx.Node("Relu", "relu_1", [x]);
-        x = onnx.Node("MaxPool", "maxpool2d_1", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
-        x = onnx.Node("Conv", "conv2", [x, onnx.Parameter("conv2.weight", conv2.weight!), onnx.Parameter("conv2.bias", conv2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        x = onnx.Node("Relu", "relu_2", [x]);
-        x = onnx.Node("MaxPool", "maxpool2d_2", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
-        x = onnx.Node("Flatten", "flatten_1", [x], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
-        x = onnx.Node("Gemm", "linear_1", [x, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        x = onnx.Node("Relu", "relu_3", [x]);
-        x = onnx.Node("Gemm", "linear_2", [x, onnx.Parameter("linear_2.weight", linear_2.weight!), onnx.Parameter("linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        onnx.Output(Signature.Outputs[0], x);
+        onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", x));
         onnx.Save(path);
+    }
+
+    /// <summary>Writes this model's nodes reading the value <paramref name="x"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+    internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string x)
+    {
+        x = onnx.Node("Conv", scope + "conv2d_1", [x, onnx.Parameter(scope + "conv2d_1.weight", conv2d_1.weight!), onnx.Parameter(scope + "conv2d_1.bias", conv2d_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        x = onnx.Node("Relu", scope + "relu_1", [x]);
+        x = onnx.Node("MaxPool", scope + "maxpool2d_1", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
+        x = onnx.Node("Conv", scope + "conv2", [x, onnx.Parameter(scope + "conv2.weight", conv2.weight!), onnx.Parameter(scope + "conv2.bias", conv2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        x = onnx.Node("Relu", scope + "relu_2", [x]);
+        x = onnx.Node("MaxPool", scope + "maxpool2d_2", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 2, 2), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
+        x = onnx.Node("Flatten", scope + "flatten_1", [x], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
+        x = onnx.Node("Gemm", scope + "linear_1", [x, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        x = onnx.Node("Relu", scope + "relu_3", [x]);
+        x = onnx.Node("Gemm", scope + "linear_2", [x, onnx.Parameter(scope + "linear_2.weight", linear_2.weight!), onnx.Parameter(scope + "linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        return x;
     }
 }

@@ -15,20 +15,26 @@ partial class LstmTagger
         using var noGrad = global::TorchSharp.torch.no_grad();
         var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
         string tokens = onnx.Input(Signature.Inputs[0]);
-        tokens = onnx.Node("Gather", "embedding_1", [onnx.Parameter("embedding_1.weight", embedding_1.weight!), tokens], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 0));
-        string positionalencoding_1_shape = onnx.Node("Shape", "positionalencoding_1/shape", [tokens]);
-        string positionalencoding_1_length = onnx.Node("Gather", "positionalencoding_1/length", [positionalencoding_1_shape, onnx.Constant("positionalencoding_1/time_axis", 1)], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 0));
-        string positionalencoding_1_table = onnx.Node("Slice", "positionalencoding_1/table", [onnx.Parameter("positionalencoding_1.table", positionalencoding_1.Table), onnx.Constant("positionalencoding_1/start", 0), positionalencoding_1_length, onnx.Constant("positionalencoding_1/axis", 0)]);
-        tokens = onnx.Node("Add", "positionalencoding_1", [tokens, positionalencoding_1_table]);
-        string lstm_1_time_major = onnx.Node("Transpose", "lstm_1/time_major", [tokens], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
-        var lstm_1_l0 = onnx.Node("LSTM", "lstm_1/l0", [lstm_1_time_major, onnx.Parameter("lstm_1.W_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.InputWeights(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter("lstm_1.R_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.RecurrentWeights(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter("lstm_1.B_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.Biases(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder))], outputCount: 2, global::SciDsl.Onnx.OnnxAttribute.String("direction", "bidirectional"), global::SciDsl.Onnx.OnnxAttribute.Int("hidden_size", 64));
-        string lstm_1_l0_steps = onnx.Node("Transpose", "lstm_1/l0_steps", [lstm_1_l0[0]], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1, 3));
-        string lstm_1_l0_joined = onnx.Node("Reshape", "lstm_1/l0_joined", [lstm_1_l0_steps, onnx.Constant("lstm_1/l0_width", 0, 0, -1)]);
-        var lstm_1_l1 = onnx.Node("LSTM", "lstm_1/l1", [lstm_1_l0_joined, onnx.Parameter("lstm_1.W_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.InputWeights(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter("lstm_1.R_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.RecurrentWeights(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter("lstm_1.B_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.Biases(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder))], outputCount: 2, global::SciDsl.Onnx.OnnxAttribute.String("direction", "bidirectional"), global::SciDsl.Onnx.OnnxAttribute.Int("hidden_size", 64));
-        string lstm_1_batch_first = onnx.Node("Transpose", "lstm_1/batch_first", [lstm_1_l1[1]], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
-        tokens = onnx.Node("Reshape", "lstm_1", [lstm_1_batch_first, onnx.Constant("lstm_1/width", 0, -1)]);
-        tokens = onnx.Node("Gemm", "linear_1", [tokens, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        onnx.Output(Signature.Outputs[0], tokens);
+        onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", tokens));
         onnx.Save(path);
+    }
+
+    /// <summary>Writes this model's nodes reading the value <paramref name="tokens"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+    internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string tokens)
+    {
+        tokens = onnx.Node("Gather", scope + "embedding_1", [onnx.Parameter(scope + "embedding_1.weight", embedding_1.weight!), tokens], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 0));
+        string positionalencoding_1_shape = onnx.Node("Shape", scope + "positionalencoding_1/shape", [tokens]);
+        string positionalencoding_1_length = onnx.Node("Gather", scope + "positionalencoding_1/length", [positionalencoding_1_shape, onnx.Constant(scope + "positionalencoding_1/time_axis", 1)], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 0));
+        string positionalencoding_1_table = onnx.Node("Slice", scope + "positionalencoding_1/table", [onnx.Parameter(scope + "positionalencoding_1.table", positionalencoding_1.Table), onnx.Constant(scope + "positionalencoding_1/start", 0), positionalencoding_1_length, onnx.Constant(scope + "positionalencoding_1/axis", 0)]);
+        tokens = onnx.Node("Add", scope + "positionalencoding_1", [tokens, positionalencoding_1_table]);
+        string lstm_1_time_major = onnx.Node("Transpose", scope + "lstm_1/time_major", [tokens], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
+        var lstm_1_l0 = onnx.Node("LSTM", scope + "lstm_1/l0", [lstm_1_time_major, onnx.Parameter(scope + "lstm_1.W_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.InputWeights(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter(scope + "lstm_1.R_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.RecurrentWeights(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter(scope + "lstm_1.B_l0", global::SciDsl.Onnx.OnnxRecurrentWeights.Biases(lstm_1, 0, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder))], outputCount: 2, global::SciDsl.Onnx.OnnxAttribute.String("direction", "bidirectional"), global::SciDsl.Onnx.OnnxAttribute.Int("hidden_size", 64));
+        string lstm_1_l0_steps = onnx.Node("Transpose", scope + "lstm_1/l0_steps", [lstm_1_l0[0]], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1, 3));
+        string lstm_1_l0_joined = onnx.Node("Reshape", scope + "lstm_1/l0_joined", [lstm_1_l0_steps, onnx.Constant(scope + "lstm_1/l0_width", 0, 0, -1)]);
+        var lstm_1_l1 = onnx.Node("LSTM", scope + "lstm_1/l1", [lstm_1_l0_joined, onnx.Parameter(scope + "lstm_1.W_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.InputWeights(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter(scope + "lstm_1.R_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.RecurrentWeights(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder)), onnx.Parameter(scope + "lstm_1.B_l1", global::SciDsl.Onnx.OnnxRecurrentWeights.Biases(lstm_1, 1, 2, global::SciDsl.Onnx.OnnxRecurrentWeights.LstmGateOrder))], outputCount: 2, global::SciDsl.Onnx.OnnxAttribute.String("direction", "bidirectional"), global::SciDsl.Onnx.OnnxAttribute.Int("hidden_size", 64));
+        string lstm_1_batch_first = onnx.Node("Transpose", scope + "lstm_1/batch_first", [lstm_1_l1[1]], global::SciDsl.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
+        tokens = onnx.Node("Reshape", scope + "lstm_1", [lstm_1_batch_first, onnx.Constant(scope + "lstm_1/width", 0, -1)]);
+        tokens = onnx.Node("Gemm", scope + "linear_1", [tokens, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        return tokens;
     }
 }

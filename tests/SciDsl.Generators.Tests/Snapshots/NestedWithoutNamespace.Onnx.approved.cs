@@ -15,12 +15,18 @@ partial class Zoo
             using var noGrad = global::TorchSharp.torch.no_grad();
             var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
             string x = onnx.Input(Signature.Inputs[0]);
-            x = onnx.Node("Gemm", "linear_1", [x, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-            x = onnx.Node("Tanh", "tanh_1", [x]);
-            x = onnx.Node("Gemm", "linear_2", [x, onnx.Parameter("linear_2.weight", linear_2.weight!), onnx.Parameter("linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-            x = onnx.Node("Softmax", "softmax_1", [x], global::SciDsl.Onnx.OnnxAttribute.Int("axis", -1));
-            onnx.Output(Signature.Outputs[0], x);
+            onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", x));
             onnx.Save(path);
+        }
+
+        /// <summary>Writes this model's nodes reading the value <paramref name="x"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+        internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string x)
+        {
+            x = onnx.Node("Gemm", scope + "linear_1", [x, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+            x = onnx.Node("Tanh", scope + "tanh_1", [x]);
+            x = onnx.Node("Gemm", scope + "linear_2", [x, onnx.Parameter(scope + "linear_2.weight", linear_2.weight!), onnx.Parameter(scope + "linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+            x = onnx.Node("Softmax", scope + "softmax_1", [x], global::SciDsl.Onnx.OnnxAttribute.Int("axis", -1));
+            return x;
         }
     }
 }

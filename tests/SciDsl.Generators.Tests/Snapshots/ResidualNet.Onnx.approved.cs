@@ -15,16 +15,22 @@ partial class ResidualNet
         using var noGrad = global::TorchSharp.torch.no_grad();
         var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
         string x = onnx.Input(Signature.Inputs[0]);
-        string c1_out = onnx.Node("Conv", "c1", [x, onnx.Parameter("c1.weight", c1.weight!), onnx.Parameter("c1.bias", c1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        c1_out = onnx.Node("Relu", "relu_1", [c1_out]);
-        c1_out = onnx.Node("Conv", "c2", [c1_out, onnx.Parameter("c2.weight", c2.weight!), onnx.Parameter("c2.bias", c2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
-        string residual_out = onnx.Node("Add", "residual", [x, c1_out]);
-        residual_out = onnx.Node("Relu", "relu_2", [residual_out]);
-        string concat_1_out = onnx.Node("Concat", "concat_1", [x, residual_out], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
-        string globalavgpool_1_pool = onnx.Node("GlobalAveragePool", "globalavgpool_1/pool", [concat_1_out]);
-        concat_1_out = onnx.Node("Flatten", "globalavgpool_1", [globalavgpool_1_pool], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
-        concat_1_out = onnx.Node("Gemm", "linear_1", [concat_1_out, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        onnx.Output(Signature.Outputs[0], concat_1_out);
+        onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", x));
         onnx.Save(path);
+    }
+
+    /// <summary>Writes this model's nodes reading the value <paramref name="x"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+    internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string x)
+    {
+        string c1_out = onnx.Node("Conv", scope + "c1", [x, onnx.Parameter(scope + "c1.weight", c1.weight!), onnx.Parameter(scope + "c1.bias", c1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        c1_out = onnx.Node("Relu", scope + "relu_1", [c1_out]);
+        c1_out = onnx.Node("Conv", scope + "c2", [c1_out, onnx.Parameter(scope + "c2.weight", c2.weight!), onnx.Parameter(scope + "c2.bias", c2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::SciDsl.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1), global::SciDsl.Onnx.OnnxAttribute.Ints("dilations", 1, 1), global::SciDsl.Onnx.OnnxAttribute.Int("group", 1));
+        string residual_out = onnx.Node("Add", scope + "residual", [x, c1_out]);
+        residual_out = onnx.Node("Relu", scope + "relu_2", [residual_out]);
+        string concat_1_out = onnx.Node("Concat", scope + "concat_1", [x, residual_out], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
+        string globalavgpool_1_pool = onnx.Node("GlobalAveragePool", scope + "globalavgpool_1/pool", [concat_1_out]);
+        concat_1_out = onnx.Node("Flatten", scope + "globalavgpool_1", [globalavgpool_1_pool], global::SciDsl.Onnx.OnnxAttribute.Int("axis", 1));
+        concat_1_out = onnx.Node("Gemm", scope + "linear_1", [concat_1_out, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        return concat_1_out;
     }
 }

@@ -15,30 +15,36 @@ partial class Mlp
         using var noGrad = global::TorchSharp.torch.no_grad();
         var onnx = new global::SciDsl.Onnx.OnnxGraphBuilder(Signature, options);
         string x = onnx.Input(Signature.Inputs[0]);
-        x = onnx.Node("Gemm", "linear_1", [x, onnx.Parameter("linear_1.weight", linear_1.weight!), onnx.Parameter("linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        string gelu_1_div = onnx.Node("Div", "gelu_1/div", [x, onnx.Constant("gelu_1/sqrt2", 1.4142135f)]);
-        string gelu_1_erf = onnx.Node("Erf", "gelu_1/erf", [gelu_1_div]);
-        string gelu_1_add = onnx.Node("Add", "gelu_1/add", [gelu_1_erf, onnx.Constant("gelu_1/one", 1f)]);
-        string gelu_1_mul = onnx.Node("Mul", "gelu_1/mul", [x, gelu_1_add]);
-        x = onnx.Node("Mul", "gelu_1", [gelu_1_mul, onnx.Constant("gelu_1/half", 0.5f)]);
+        onnx.Output(Signature.Outputs[0], EmitOnnxInto(onnx, "", x));
+        onnx.Save(path);
+    }
+
+    /// <summary>Writes this model's nodes reading the value <paramref name="x"/>, every name prefixed by <paramref name="scope"/>; returns the output value.</summary>
+    internal string EmitOnnxInto(global::SciDsl.Onnx.OnnxGraphBuilder onnx, string scope, string x)
+    {
+        x = onnx.Node("Gemm", scope + "linear_1", [x, onnx.Parameter(scope + "linear_1.weight", linear_1.weight!), onnx.Parameter(scope + "linear_1.bias", linear_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        string gelu_1_div = onnx.Node("Div", scope + "gelu_1/div", [x, onnx.Constant(scope + "gelu_1/sqrt2", 1.4142135f)]);
+        string gelu_1_erf = onnx.Node("Erf", scope + "gelu_1/erf", [gelu_1_div]);
+        string gelu_1_add = onnx.Node("Add", scope + "gelu_1/add", [gelu_1_erf, onnx.Constant(scope + "gelu_1/one", 1f)]);
+        string gelu_1_mul = onnx.Node("Mul", scope + "gelu_1/mul", [x, gelu_1_add]);
+        x = onnx.Node("Mul", scope + "gelu_1", [gelu_1_mul, onnx.Constant(scope + "gelu_1/half", 0.5f)]);
         if (onnx.Opset >= 17)
         {
-            x = onnx.Node("LayerNormalization", "layernorm_1", [x, onnx.Parameter("layernorm_1.weight", layernorm_1.weight!), onnx.Parameter("layernorm_1.bias", layernorm_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("axis", -1), global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f));
+            x = onnx.Node("LayerNormalization", scope + "layernorm_1", [x, onnx.Parameter(scope + "layernorm_1.weight", layernorm_1.weight!), onnx.Parameter(scope + "layernorm_1.bias", layernorm_1.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("axis", -1), global::SciDsl.Onnx.OnnxAttribute.Float("epsilon", 1E-05f));
         }
         else
         {
-            string layernorm_1_mean = onnx.Node("ReduceMean", "layernorm_1/mean", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("axes", -1));
-            string layernorm_1_centred = onnx.Node("Sub", "layernorm_1/centred", [x, layernorm_1_mean]);
-            string layernorm_1_square = onnx.Node("Mul", "layernorm_1/square", [layernorm_1_centred, layernorm_1_centred]);
-            string layernorm_1_variance = onnx.Node("ReduceMean", "layernorm_1/variance", [layernorm_1_square], global::SciDsl.Onnx.OnnxAttribute.Ints("axes", -1));
-            string layernorm_1_shifted = onnx.Node("Add", "layernorm_1/shifted", [layernorm_1_variance, onnx.Constant("layernorm_1/eps", 1E-05f)]);
-            string layernorm_1_deviation = onnx.Node("Sqrt", "layernorm_1/deviation", [layernorm_1_shifted]);
-            string layernorm_1_normalised = onnx.Node("Div", "layernorm_1/normalised", [layernorm_1_centred, layernorm_1_deviation]);
-            string layernorm_1_scaled = onnx.Node("Mul", "layernorm_1/scaled", [layernorm_1_normalised, onnx.Parameter("layernorm_1.weight", layernorm_1.weight!)]);
-            x = onnx.Node("Add", "layernorm_1", [layernorm_1_scaled, onnx.Parameter("layernorm_1.bias", layernorm_1.bias!)]);
+            string layernorm_1_mean = onnx.Node("ReduceMean", scope + "layernorm_1/mean", [x], global::SciDsl.Onnx.OnnxAttribute.Ints("axes", -1));
+            string layernorm_1_centred = onnx.Node("Sub", scope + "layernorm_1/centred", [x, layernorm_1_mean]);
+            string layernorm_1_square = onnx.Node("Mul", scope + "layernorm_1/square", [layernorm_1_centred, layernorm_1_centred]);
+            string layernorm_1_variance = onnx.Node("ReduceMean", scope + "layernorm_1/variance", [layernorm_1_square], global::SciDsl.Onnx.OnnxAttribute.Ints("axes", -1));
+            string layernorm_1_shifted = onnx.Node("Add", scope + "layernorm_1/shifted", [layernorm_1_variance, onnx.Constant(scope + "layernorm_1/eps", 1E-05f)]);
+            string layernorm_1_deviation = onnx.Node("Sqrt", scope + "layernorm_1/deviation", [layernorm_1_shifted]);
+            string layernorm_1_normalised = onnx.Node("Div", scope + "layernorm_1/normalised", [layernorm_1_centred, layernorm_1_deviation]);
+            string layernorm_1_scaled = onnx.Node("Mul", scope + "layernorm_1/scaled", [layernorm_1_normalised, onnx.Parameter(scope + "layernorm_1.weight", layernorm_1.weight!)]);
+            x = onnx.Node("Add", scope + "layernorm_1", [layernorm_1_scaled, onnx.Parameter(scope + "layernorm_1.bias", layernorm_1.bias!)]);
         }
-        x = onnx.Node("Gemm", "linear_2", [x, onnx.Parameter("linear_2.weight", linear_2.weight!), onnx.Parameter("linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
-        onnx.Output(Signature.Outputs[0], x);
-        onnx.Save(path);
+        x = onnx.Node("Gemm", scope + "linear_2", [x, onnx.Parameter(scope + "linear_2.weight", linear_2.weight!), onnx.Parameter(scope + "linear_2.bias", linear_2.bias!)], global::SciDsl.Onnx.OnnxAttribute.Int("transB", 1));
+        return x;
     }
 }

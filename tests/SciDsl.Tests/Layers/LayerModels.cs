@@ -125,6 +125,10 @@ public partial class ResidualConcatModel : IGeneratedModel;
 [Model("x: B,N,5")][NodeMaxPool] public partial class NodeMaxPoolModel : IGeneratedModel;
 [Model("x: B,8")][Linear(4, Name = "mu")][Linear(4, From = "x", Name = "logvar")][Reparameterize(From = "mu,logvar")]
 public partial class ReparameterizeModel : IGeneratedModel;
+[Model("x: B,C,L")][Conv1d(4, Kernel = 3), BatchNorm1d, ReLU] public partial class SequenceBlock;
+[Model("x: B,2,9")][Use(typeof(SequenceBlock), Repeat = 2)] public partial class UseModel : IGeneratedModel;
+[Model("x: B,C")][Linear(6), Tanh] public partial class DenseBlock;
+[Model("x: B,6")][Residual(typeof(DenseBlock), Repeat = 3)] public partial class ResidualModel : IGeneratedModel;
 
 [Model("x: B,5,8")][MultiHeadAttention(2)] public partial class MultiHeadAttentionModel : IGeneratedModel;
 [Model("x: B,5,8")][MultiHeadAttention(4, Causal = true)] public partial class MultiHeadAttentionCausalModel : IGeneratedModel;

@@ -159,6 +159,8 @@ public sealed class LayerParityTests
         Row<NodeMeanPoolAttribute, NodeMeanPoolModel>("", "B,5"),
         Row<NodeMaxPoolAttribute, NodeMaxPoolModel>("", "B,5"),
         Row<ReparameterizeAttribute, ReparameterizeModel>("(eval: the mean)", "B,4"),
+        Row<UseAttribute, UseModel>("repeated", "B,4,5"),                               // 9 − 2 − 2
+        Row<ResidualAttribute, ResidualModel>("repeated", "B,6"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionModel>("2 heads", "B,5,8"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionCausalModel>("4 heads causal", "B,5,8"),
         Row<MultiHeadAttentionAttribute, MultiHeadAttentionOneHeadModel>("1 head after Linear", "B,4,6"),

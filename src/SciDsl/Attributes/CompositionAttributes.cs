@@ -1,0 +1,28 @@
+using System;
+
+namespace SciDsl;
+
+/// <summary>
+/// Another <c>[Model]</c> class as a sub-module: <c>[Use(typeof(Block))]</c>. The block's size symbols in its
+/// input (e.g. <c>C</c> of <c>"x: B,C,H,W"</c>) are bound from the incoming shape; with <see cref="Repeat"/> = n
+/// the block is applied n times in a row, each with its own weights.
+/// </summary>
+public sealed class UseAttribute(Type block) : LayerAttribute
+{
+    public Type Block { get; } = block;
+
+    /// <summary>How many copies of the block run in sequence (default 1).</summary>
+    public int Repeat { get; set; } = 1;
+}
+
+/// <summary>
+/// A residual connection around another <c>[Model]</c> class: <c>x + block(x)</c>. The block must keep the
+/// shape it receives; with <see cref="Repeat"/> = n, n residual blocks run in sequence, each with its own weights.
+/// </summary>
+public sealed class ResidualAttribute(Type block) : LayerAttribute
+{
+    public Type Block { get; } = block;
+
+    /// <summary>How many copies of the residual block run in sequence (default 1).</summary>
+    public int Repeat { get; set; } = 1;
+}

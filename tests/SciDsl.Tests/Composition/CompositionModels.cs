@@ -1,0 +1,17 @@
+namespace SciDsl.Tests.Composition;
+
+/// <summary>
+/// A ResNet basic block: two 3x3 convolutions to 8 channels over <c>[B, C, H, W]</c>. C, H and W are bound
+/// where the block is used, so it is built with the C it receives.
+/// </summary>
+[Model("x: B,C,H,W")]
+[Conv2d(8, Kernel = 3, Padding = 1, Bias = false, Name = "conv1"), BatchNorm2d, ReLU]
+[Conv2d(8, Kernel = 3, Padding = 1, Bias = false, Name = "conv2"), BatchNorm2d]
+public partial class BasicBlock;
+
+/// <summary>The block as a stem (C = 3), then twice as a residual block (C = 8), each with its own weights.</summary>
+[Model("x: B,3,8,8")]
+[Use(typeof(BasicBlock), Name = "stem"), ReLU]
+[Residual(typeof(BasicBlock), Repeat = 2, Name = "res1"), ReLU]
+[GlobalAvgPool, Linear(3)]
+public partial class TinyResNet;
