@@ -25,4 +25,10 @@ public sealed class ResidualAttribute(Type block) : LayerAttribute
 
     /// <summary>How many copies of the residual block run in sequence (default 1).</summary>
     public int Repeat { get; set; } = 1;
+
+    /// <summary>
+    /// Project the shortcut when the block changes the shape: a bias-free 1×1 Conv2d/Conv1d with the stride that
+    /// reproduces the block's output size, or a Linear for [B, F]. Only with Repeat = 1 (SD2003 otherwise).
+    /// </summary>
+    public bool Projection { get; set; }
 }

@@ -22,6 +22,10 @@ public class CompositionDiagnosticsTests
         [Model("x: B,C,L")]
         [Conv1d(8, Kernel = 3)]
         public partial class Sequence;
+
+        [Model("x: B,C,H,W")]
+        [Conv2d(16, Kernel = 3, Padding = 1, Stride = 2)]
+        public partial class Halve;
         """;
 
     [Fact]
@@ -54,7 +58,35 @@ public class CompositionDiagnosticsTests
 
         var diagnostic = Assert.Single(run.SciDslDiagnostics);
         DiagnosticAssert.AssertIs(diagnostic, "SD1002", ModelSource.LayerLine(1), "Residual(typeof(Shrink)) 'residual_1'",
-            "its input [B, 8, 32, 32] and Shrink's output [B, 16, 17, 17]", "a residual block must keep the shape it receives");
+            "its input [B, 8, 32, 32] and Shrink's output [B, 16, 17, 17]", "a residual block must keep the shape it receives",
+            "write Projection = true");
+    }
+
+    [Fact]
+    public void A_projection_whose_stride_cannot_reproduce_the_output_is_reported_at_the_use()
+    {
+        // (32 - 1) / s + 1 is 32, 16, 11, 8, … : no integer stride gives Shrink's 17.
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,8,32,32", "[Residual(typeof(Shrink), Projection = true)]") + Block);
+
+        var diagnostic = Assert.Single(run.SciDslDiagnostics);
+        DiagnosticAssert.AssertIs(diagnostic, "SD1002", ModelSource.LayerLine(1), "Shrink's output [B, 16, 17, 17]", "found no integer stride");
+    }
+
+    [Fact]
+    public void A_projection_with_repeat_is_rejected()
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,8,32,32", "[Residual(typeof(Halve), Repeat = 2, Projection = true)]") + Block);
+
+        var diagnostic = Assert.Single(run.SciDslDiagnostics);
+        DiagnosticAssert.AssertIs(diagnostic, "SD2003", ModelSource.LayerLine(1), "Projection = true applies to one block");
+    }
+
+    [Fact]
+    public void A_downsampling_residual_block_with_projection_is_valid()
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,8,32,32", "[Residual(typeof(Halve), Projection = true)]") + Block);
+
+        DiagnosticAssert.Clean(run);
     }
 
     [Fact]

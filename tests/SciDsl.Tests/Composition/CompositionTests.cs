@@ -26,9 +26,51 @@ public sealed class CompositionTests
     {
         torch.manual_seed(31);
         using var model = new TinyResNet();
-        var x = randn(24, 3, 8, 8);
-        var labels = randint(0, 3, [24]);
         using (var probe = model.forward(randn(2, 3, 8, 8))) Assert.Equal(new long[] { 2, 3 }, probe.shape);
+        TrainsAndMatchesOnnxRuntime(model, channels: 3, model.ExportOnnx);
+    }
+
+    [Fact]
+    public void A_projected_downsampling_block_trains_and_matches_onnx_runtime()
+    {
+        torch.manual_seed(37);
+        using var model = new ProjectedResNet();
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.Equal(new long[] { 16, 8, 1, 1 }, parameters["res1.projection.weight"].shape);
+        Assert.DoesNotContain("res1.projection.bias", parameters.Keys);
+        Assert.Contains("res1.block.conv1.weight", parameters.Keys);
+        using (var features = model.res1.forward(randn(2, 8, 8, 8))) Assert.Equal(new long[] { 2, 16, 4, 4 }, features.shape);
+        TrainsAndMatchesOnnxRuntime(model, channels: 8, model.ExportOnnx);
+    }
+
+    [Fact]
+    public void A_projected_feature_block_adds_a_bias_free_linear_shortcut_and_matches_onnx_runtime()
+    {
+        torch.manual_seed(41);
+        using var model = new ProjectedMlp();
+        model.eval();
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.Equal(new long[] { 10, 6 }, parameters["res1.projection.weight"].shape);
+        Assert.DoesNotContain("res1.projection.bias", parameters.Keys);
+
+        using var noGrad = no_grad();
+        var x = randn(5, 6);
+        var expected = nn.functional.linear(x, parameters["res1.projection.weight"]) + model.res1.block.forward(x);
+        Assert.True(expected.allclose(model.res1.forward(x)));
+
+        using var directory = new TempDirectory();
+        foreach (int opset in new[] { 13, 17, 21 })
+        {
+            string path = Path.Combine(directory.Path, $"mlp{opset}.onnx");
+            model.ExportOnnx(path, new SciDsl.Onnx.OnnxExportOptions { Opset = opset });
+            OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = x }, model.forward(x));
+        }
+    }
+
+    private static void TrainsAndMatchesOnnxRuntime(nn.Module<Tensor, Tensor> model, long channels, Action<string, SciDsl.Onnx.OnnxExportOptions?> exportOnnx)
+    {
+        var x = randn(24, channels, 8, 8);
+        var labels = randint(0, 3, [24]);
 
         model.train();
         using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
@@ -52,8 +94,8 @@ public sealed class CompositionTests
             {
                 using var scope = NewDisposeScope();
                 string path = Path.Combine(directory.Path, $"resnet{opset}.onnx");
-                model.ExportOnnx(path, new SciDsl.Onnx.OnnxExportOptions { Opset = opset });
-                var input = randn(batch, 3, 8, 8);
+                exportOnnx(path, new SciDsl.Onnx.OnnxExportOptions { Opset = opset });
+                var input = randn(batch, channels, 8, 8);
                 using var noGrad = no_grad();
                 OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, Tensor> { ["x"] = input }, model.forward(input));
             }
