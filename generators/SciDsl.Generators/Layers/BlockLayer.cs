@@ -103,9 +103,8 @@ internal abstract record BlockLayer(LayerSite Site, ModelSpec Block, int Repeat,
         {
             bool fits = Enumerable.Range(2, input.Rank - 2).All(i => ((input[i] - 1).FloorDiv(stride) + 1).Equals(output[i]));
             if (fits) return new ShortcutProjection(input.Rank, input[1], output[1], stride);
-            if (input.Rank == 2) break;
         }
-        why = $"Projection = true found no integer stride s with (size - 1) / s + 1 equal to the output's spatial sizes for a 1×1 convolution; make {(input.Rank == 2 ? "the batch equal" : "the block's spatial sizes a strided reduction of its input's")}";
+        why = $"Projection = true found no integer stride s with (size - 1) / s + 1 equal to the output's spatial sizes for a 1×1 convolution; make the block's output sizes those of a strided convolution of its input (e.g. Stride = 2 with Padding = Kernel / 2)";
         return null;
     }
 
