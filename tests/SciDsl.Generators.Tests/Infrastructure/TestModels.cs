@@ -98,4 +98,49 @@ internal static class TestModels
         [Linear(2)]
         public partial class GcnNet;
         """;
+
+    /// <summary>A depth-2 U-Net: skips concatenated on the way up, one learnt and one fixed upsampling.</summary>
+    public const string UNet = """
+        using SciDsl;
+
+        namespace Cells;
+
+        [Model("x: B,1,32,32")]
+        [Conv2d(4, Kernel = 3, Padding = 1), ReLU(Name = "enc1")]
+        [MaxPool2d(2)]
+        [Conv2d(8, Kernel = 3, Padding = 1), ReLU(Name = "enc2")]
+        [MaxPool2d(2)]
+        [Conv2d(16, Kernel = 3, Padding = 1), ReLU]
+        [ConvTranspose2d(8, Kernel = 2, Stride = 2, Name = "up2")]
+        [Concat("enc2", "up2")]
+        [Conv2d(8, Kernel = 3, Padding = 1), ReLU]
+        [Upsample(2, Name = "up1")]
+        [Concat("enc1", "up1")]
+        [Conv2d(1, Kernel = 1)]
+        public partial class UNet;
+        """;
+
+    /// <summary>A ResNet of blocks: a stem, two residual blocks, a projected downsampling block.</summary>
+    public const string BlockResNet = """
+        using SciDsl;
+
+        namespace Vision;
+
+        [Model("x: B,C,H,W")]
+        [Conv2d(8, Kernel = 3, Padding = 1, Bias = false, Name = "conv1"), BatchNorm2d, ReLU]
+        [Conv2d(8, Kernel = 3, Padding = 1, Bias = false, Name = "conv2"), BatchNorm2d]
+        public partial class BasicBlock;
+
+        [Model("x: B,C,H,W")]
+        [Conv2d(16, Kernel = 3, Padding = 1, Stride = 2, Name = "conv1"), ReLU]
+        [Conv2d(16, Kernel = 3, Padding = 1, Name = "conv2")]
+        public partial class DownBlock;
+
+        [Model("x: B,3,16,16")]
+        [Use(typeof(BasicBlock), Name = "stem"), ReLU]
+        [Residual(typeof(BasicBlock), Repeat = 2, Name = "res1"), ReLU]
+        [Residual(typeof(DownBlock), Projection = true, Name = "res2"), ReLU]
+        [GlobalAvgPool, Linear(10)]
+        public partial class BlockResNet;
+        """;
 }

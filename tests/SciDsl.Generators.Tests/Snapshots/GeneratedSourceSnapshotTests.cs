@@ -13,6 +13,7 @@ public class GeneratedSourceSnapshotTests
     [InlineData(nameof(TestModels.ResidualNet), "Vision.ResidualNet")]
     [InlineData(nameof(TestModels.LstmTagger), "Text.LstmTagger")]
     [InlineData(nameof(TestModels.GcnNet), "Graphs.GcnNet")]
+    [InlineData(nameof(TestModels.UNet), "Cells.UNet")]
     public void Generated_sources_match_the_approved_snapshots(string model, string hintName)
     {
         var run = GeneratorHarness.Run(Source(model));
@@ -21,6 +22,19 @@ public class GeneratedSourceSnapshotTests
         Assert.Equal(new[] { hintName + ".Module.g.cs", hintName + ".Onnx.g.cs" }, run.Sources.Select(s => s.HintName).Order());
         Snapshot.Match(run.Source(hintName + ".Module.g.cs"), model + ".Module");
         Snapshot.Match(run.Source(hintName + ".Onnx.g.cs"), model + ".Onnx");
+    }
+
+    /// <summary>A model built from blocks: the parent holds the generated block classes and inlines them in ONNX.</summary>
+    [Fact]
+    public void Generated_sources_of_a_model_of_blocks_match_the_approved_snapshots()
+    {
+        var run = GeneratorHarness.Run(TestModels.BlockResNet);
+
+        DiagnosticAssert.Clean(run);
+        string[] models = ["Vision.BasicBlock", "Vision.BlockResNet", "Vision.DownBlock"];
+        Assert.Equal(models.SelectMany(m => new[] { m + ".Module.g.cs", m + ".Onnx.g.cs" }), run.Sources.Select(s => s.HintName).Order());
+        Snapshot.Match(run.Source("Vision.BlockResNet.Module.g.cs"), nameof(TestModels.BlockResNet) + ".Module");
+        Snapshot.Match(run.Source("Vision.BlockResNet.Onnx.g.cs"), nameof(TestModels.BlockResNet) + ".Onnx");
     }
 
     [Fact]
