@@ -66,6 +66,26 @@ public sealed class GeneratedExperimentTests : IDisposable
         Assert.Equal(first.History.Select(e => e.ValidationLoss), second.History.Select(e => e.ValidationLoss));
     }
 
+    /// <summary>A dataset of int64 token ids feeds a model with an <c>Embedding</c>, as its declaration says.</summary>
+    [Fact]
+    public void Token_id_experiment_trains_on_its_int64_samples()
+    {
+        var result = new TokenOccurrenceExperiment().Run(Options("tokens"));
+        Assert.True(result.Final.ValidationAccuracy > 0.9, $"validation accuracy {result.Final.ValidationAccuracy}");
+        Assert.True(result.Final.TrainLoss < result.History[0].TrainLoss / 2, "training loss should fall");
+    }
+
+    [Fact]
+    public void Token_id_samples_of_another_element_type_are_rejected_naming_both()
+    {
+        var floats = new LabelledData(torch.zeros(4, 8), torch.zeros(4, dtype: torch.int64));
+
+        var error = Assert.Throws<DataShapeException>(() => TokenOccurrenceSamples.Signature.Check(floats, nameof(TokenOccurrenceSamples)));
+
+        Assert.Equal("features int64 [N, 8]", error.Expected);
+        Assert.Equal("features float32 [4, 8]", error.Actual);
+    }
+
     [Fact]
     public void Regression_experiment_recovers_a_planted_linear_law()
     {
