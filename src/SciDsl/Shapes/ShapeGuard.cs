@@ -79,17 +79,23 @@ public sealed class ShapeGuard(string model)
     /// <param name="node">The layer's node name.</param>
     public torch.Tensor CheckOutput(torch.Tensor? actual, string layer, string node, string declared, params long[] expected)
     {
-        string expectedText = $"{declared} = [{string.Join(", ", expected)}]";
-        if (actual is null) throw ShapeMismatchException.ForLayerOutput(model, layer, node, expectedText, "null", "it returned no tensor");
-        long[] shape = actual.shape;
-        string? reason = shape.Length != expected.Length
-            ? $"rank {shape.Length} instead of {expected.Length}"
-            : Enumerable.Range(0, shape.Length).FirstOrDefault(i => shape[i] != expected[i], -1) is var i and >= 0
-                ? $"dim {i} is {shape[i]}, expected {expected[i]}"
-                : actual.dtype != torch.ScalarType.Float32
-                    ? $"element type {actual.dtype} instead of Float32, which the layers after it take"
-                    : null;
-        return reason is null ? actual : throw ShapeMismatchException.ForLayerOutput(model, layer, node, expectedText, $"[{string.Join(", ", shape)}]", reason);
+        // Read once; format only on failure, as Check does.
+        long[]? shape = actual?.shape;
+        string? reason = shape is null ? "it returned no tensor"
+            : shape.Length != expected.Length ? $"rank {shape.Length} instead of {expected.Length}"
+            : FirstDifference(shape, expected) is int i ? $"dim {i} is {shape[i]}, expected {expected[i]}"
+            : actual!.dtype != torch.ScalarType.Float32 ? $"element type {actual.dtype} instead of Float32, which the layers after it take"
+            : null;
+        if (reason is null) return actual!;
+        throw ShapeMismatchException.ForLayerOutput(model, layer, node, $"{declared} = [{string.Join(", ", expected)}]",
+            shape is null ? "null" : $"[{string.Join(", ", shape)}]", reason);
+    }
+
+    private static int? FirstDifference(long[] actual, long[] expected)
+    {
+        for (int i = 0; i < actual.Length; i++)
+            if (actual[i] != expected[i]) return i;
+        return null;
     }
 
     private ShapeMismatchException MismatchOf(TensorSignature expected, long[] actual, string reason) =>

@@ -34,6 +34,14 @@ public partial class BrokenLambdaNet
     private static Tensor DropLast(Tensor x) => x.narrow(1, 0, x.shape[1] - 1);
 }
 
+/// <summary>A lambda with the declared sizes but integer elements, which the Linear after it cannot take.</summary>
+[Model("x: B,4")]
+[Lambda(nameof(Round), "B,4"), Linear(2)]
+public partial class IntegerLambdaNet
+{
+    private static Tensor Round(Tensor x) => x.round().to(int64);
+}
+
 /// <summary>A block whose lambda doubles its C features; C is bound where the block is used.</summary>
 [Model("x: B,C")]
 [Lambda(nameof(Pair), "B,C*2")]

@@ -37,6 +37,17 @@ public sealed class LambdaTests
     }
 
     [Fact]
+    public void A_lambda_returning_integers_is_named_before_the_layer_after_it_fails()
+    {
+        using var model = new IntegerLambdaNet();
+
+        var error = Assert.Throws<ShapeMismatchException>(() => model.forward(randn(3, 4)));
+
+        Assert.Equal("[3, 4]", error.Actual);
+        Assert.Contains("'lambda_1' must return shape [B, 4] = [3, 4] but returned [3, 4]: element type Int64 instead of Float32", error.Message);
+    }
+
+    [Fact]
     public void A_lambda_in_a_block_is_checked_with_the_sizes_bound_where_the_block_is_used()
     {
         using var model = new PairedNet();
