@@ -20,6 +20,12 @@ public sealed class ExperimentAttribute(Type model, Type data) : Attribute
 {
     public Type Model { get; } = model;
     public Type Data { get; } = data;
+
+    /// <summary>
+    /// The model's constructor sizes (its unbound size symbols, such as <c>H</c> in <c>[Linear("H")]</c>), e.g.
+    /// <c>"H=128"</c> or <c>"H=128, D=32"</c>; each positive. The experiment builds <c>new Model(128)</c>.
+    /// </summary>
+    public string Sizes { get; set; } = "";
 }
 
 public enum Loss

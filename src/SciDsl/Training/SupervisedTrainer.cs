@@ -40,7 +40,8 @@ public static class SupervisedTrainer
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
-        var loop = new SupervisedLoop(config, options, model, modelName, source, signature, split, optimizer, store);
+        var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
+        var loop = new EpochLoop<long[]>(paradigm, config.Epochs, config.Seed, options, modelName, store);
 
         var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
         return new TrainingResult<TModel>(

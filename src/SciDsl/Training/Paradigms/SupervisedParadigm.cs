@@ -1,0 +1,85 @@
+using System.Text.Json;
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace SciDsl;
+
+/// <summary>Plain supervised learning: one model, one optimizer, a loss between its output and the labels.</summary>
+internal sealed class SupervisedParadigm(
+    TrainConfig config,
+    torch.nn.Module<torch.Tensor, torch.Tensor> model,
+    string modelName,
+    string source,
+    DatasetSignature signature,
+    DataSplit split,
+    OptimizerHelper optimizer) : ITrainingParadigm<long[]>
+{
+    private readonly bool classifies = config.Loss == Loss.CrossEntropy;
+    private bool outputChecked;
+
+    public IReadOnlyList<torch.nn.Module> Modules { get; } = [model];
+    public IReadOnlyList<OptimizerHelper> Optimizers { get; } = [optimizer];
+    public int TrainBatchCount => split.TrainBatchCount(config.BatchSize);
+
+    public void StartEpoch(int epoch) => model.train();
+
+    public IEnumerable<long[]> TrainBatches(int epoch) => split.TrainBatches(epoch, config.BatchSize);
+
+    public BatchResult TrainStep(long[] batch, TrainingStep step)
+    {
+        var index = torch.tensor(batch);
+        var targets = split.TrainTargets.index_select(0, index);
+        var output = Forward(split.TrainFeatures.index_select(0, index));
+        double loss = step.Minimise(optimizer, LossOf(output, targets), model.parameters());
+        return new BatchResult(loss, batch.Length, CorrectOf(output, targets));
+    }
+
+    public Evaluation? Validate()
+    {
+        if (split.ValidationFeatures is not { } features || split.ValidationTargets is not { } allTargets) return null;
+        model.eval();
+        using var noGrad = torch.no_grad();
+        double lossSum = 0;
+        long correct = 0, count = features.shape[0];
+        for (long start = 0; start < count; start += config.BatchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            long length = Math.Min(config.BatchSize, count - start);
+            var targets = allTargets.narrow(0, start, length);
+            var output = Forward(features.narrow(0, start, length));
+            lossSum += LossOf(output, targets).item<float>() * length;
+            correct += CorrectOf(output, targets) ?? 0;
+        }
+        return new Evaluation(lossSum / count, classifies ? (double)correct / count : null);
+    }
+
+    public JsonElement? SaveState() => null;
+
+    public void RestoreState(JsonElement? state)
+    {
+    }
+
+    private long? CorrectOf(torch.Tensor output, torch.Tensor targets) =>
+        classifies ? output.argmax(1).eq(targets).sum().item<long>() : null;
+
+    private torch.Tensor Forward(torch.Tensor features)
+    {
+        var output = model.forward(features);
+        if (!outputChecked) CheckOutput(output);
+        outputChecked = true;
+        return output;
+    }
+
+    /// <summary>A clear message instead of a libtorch error inside the loss when the model's head does not fit the targets.</summary>
+    private void CheckOutput(torch.Tensor output)
+    {
+        if (output.dim() == 2 && output.shape[1] == signature.TargetSize) return;
+        string wanted = classifies ? $"{signature.TargetSize} class logits" : $"{signature.TargetSize} values";
+        throw new InvalidOperationException(
+            $"{modelName} outputs [{string.Join(", ", output.shape)}] per batch, but {source}'s targets need [B, {signature.TargetSize}] ({wanted}).");
+    }
+
+    private torch.Tensor LossOf(torch.Tensor output, torch.Tensor targets) => classifies
+        ? torch.nn.functional.cross_entropy(output, targets)
+        : torch.nn.functional.mse_loss(output, targets);
+}
