@@ -90,7 +90,8 @@ internal static class ExperimentParser
             train?.Int("Epochs", 10) ?? 10,
             train?.Int("BatchSize", 32) ?? 32,
             train?.Int("Seed", 42) ?? 42,
-            train?.Double("ValidationSplit", 0.2) ?? 0.2);
+            train?.Double("ValidationSplit", 0.2) ?? 0.2,
+            EquatableArray<long>.Empty);
 
         void OutOfRange(LocationInfo? at, string setting, string range, string value, string example) =>
             Report(DiagnosticDescriptors.TrainingSettingOutOfRange, at, setting, range, value, example);
@@ -106,15 +107,28 @@ internal static class ExperimentParser
         if (!(spec.WeightDecay >= 0 && spec.WeightDecay <= double.MaxValue))
             OutOfRange(optimizerLocation, "WeightDecay", "a finite number >= 0", Literal.Double(spec.WeightDecay), $"[Optimizer(Optim.{spec.Optimizer}, WeightDecay = 0.0001)]");
 
-        if (model is not null && data is not null)
+        string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
+        var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);
+        if (sizesProblem is not null)
+            Report(DiagnosticDescriptors.MalformedSizes, location, sizesText, sizesProblem, "write e.g. Sizes = \"H=128, D=32\"");
+        if (model is not null && data is not null && sizes is not null)
         {
-            if (model.ConstructorSymbols.Count > 0)
-                Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", model.ConstructorSymbols),
-                    model.ConstructorSymbols.Count == 1 ? "that size a number" : "those sizes numbers");
-            ExperimentChecks.SampleFitsInput(type.Name, model, data, location, diagnostics);
+            var missing = model.ConstructorSymbols.Where(s => !sizes.ContainsKey(s)).ToList();
+            var unknown = sizes.Keys.Where(s => !model.ConstructorSymbols.Contains(s)).ToList();
+            if (missing.Count > 0)
+                Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", missing),
+                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, sizes)}\"");
+            if (unknown.Count > 0)
+                Report(DiagnosticDescriptors.MalformedSizes, location, sizesText,
+                    $"names {string.Join(", ", unknown)}, which model {model.Type.Name} does not take",
+                    model.ConstructorSymbols.Count == 0
+                        ? $"{model.Type.Name} has no constructor sizes; remove Sizes"
+                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
+            if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
+            ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
             // Without a paradigm there is no loss to check: SD3001 alone says what is missing.
             if (supervised is not null)
-                ExperimentChecks.LossFitsOutput(type.Name, model, data, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
+                ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
