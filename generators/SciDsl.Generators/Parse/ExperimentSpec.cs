@@ -19,4 +19,23 @@ internal sealed record ExperimentSpec(
     int BatchSize,
     int Seed,
     double ValidationSplit,
-    EquatableArray<long> ModelArguments);
+    EquatableArray<long> ModelArguments,
+    TrainingExtras Extras);
+
+/// <summary>
+/// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
+/// runtime's, and only settings that differ from them are emitted.
+/// </summary>
+/// <param name="Schedule">A member name of the runtime's <c>LrSchedule</c> enum.</param>
+/// <param name="GradientClipNorm">0 = no clipping; <paramref name="Patience"/> 0 = never stop early.</param>
+internal sealed record TrainingExtras(
+    double LabelSmoothing = 0,
+    EquatableArray<double> ClassWeights = default,
+    double HuberDelta = 1.0,
+    double GradientClipNorm = 0,
+    string EarlyStopping = "val_loss",
+    int Patience = 0,
+    string Schedule = "Constant",
+    int WarmupEpochs = 0,
+    int StepEpochs = 10,
+    double Gamma = 0.1);

@@ -6,14 +6,16 @@ using TorchSharp.Modules;
 namespace SciDsl;
 
 /// <summary>What a checkpoint records besides weights and optimizer state so a run can resume.</summary>
+/// <param name="BestMonitored">The best value of the monitored metric so far, as minimised (<see cref="MonitoredMetric.Minimised"/>).</param>
+/// <param name="BestEpoch">The epoch whose weights the best-weights file holds; null without validation.</param>
 /// <param name="Paradigm">The paradigm's own state (<see cref="ITrainingParadigm{TBatch}.SaveState"/>).</param>
 /// <param name="ModuleCount">How many modules the weights section holds, one after another (the returned model first).</param>
 internal sealed record CheckpointState(
     string Model,
     int Epoch,
     List<EpochMetrics> History,
-    double BestMonitoredLoss,
-    double? BestValidationLoss,
+    double BestMonitored,
+    int? BestEpoch,
     int EpochsWithoutImprovement,
     JsonElement? Paradigm = null,
     int ModuleCount = 1);

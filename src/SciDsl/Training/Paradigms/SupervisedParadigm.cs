@@ -15,6 +15,7 @@ internal sealed class SupervisedParadigm(
     OptimizerHelper optimizer) : ITrainingParadigm<long[]>
 {
     private readonly bool classifies = config.Loss == Loss.CrossEntropy;
+    private readonly torch.Tensor? classWeights = config.ClassWeights is { } weights ? torch.tensor(weights.Select(w => (float)w).ToArray()) : null;
     private bool outputChecked;
 
     public IReadOnlyList<torch.nn.Module> Modules { get; } = [model];
@@ -39,18 +40,18 @@ internal sealed class SupervisedParadigm(
         if (split.ValidationFeatures is not { } features || split.ValidationTargets is not { } allTargets) return null;
         model.eval();
         using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
         double lossSum = 0;
-        long correct = 0, count = features.shape[0];
+        long count = features.shape[0];
+        var outputs = new List<torch.Tensor>();
         for (long start = 0; start < count; start += config.BatchSize)
         {
-            using var scope = torch.NewDisposeScope();
             long length = Math.Min(config.BatchSize, count - start);
-            var targets = allTargets.narrow(0, start, length);
             var output = Forward(features.narrow(0, start, length));
-            lossSum += LossOf(output, targets).item<float>() * length;
-            correct += CorrectOf(output, targets) ?? 0;
+            lossSum += LossOf(output, allTargets.narrow(0, start, length)).item<float>() * length;
+            outputs.Add(output);
         }
-        return new Evaluation(lossSum / count, classifies ? (double)correct / count : null);
+        return SupervisedMetrics.Evaluate(config.Loss, lossSum / count, torch.cat(outputs, 0), allTargets, signature.TargetSize);
     }
 
     public JsonElement? SaveState() => null;
@@ -79,7 +80,12 @@ internal sealed class SupervisedParadigm(
             $"{modelName} outputs [{string.Join(", ", output.shape)}] per batch, but {source}'s targets need [B, {signature.TargetSize}] ({wanted}).");
     }
 
-    private torch.Tensor LossOf(torch.Tensor output, torch.Tensor targets) => classifies
-        ? torch.nn.functional.cross_entropy(output, targets)
-        : torch.nn.functional.mse_loss(output, targets);
+    private torch.Tensor LossOf(torch.Tensor output, torch.Tensor targets) => config.Loss switch
+    {
+        Loss.CrossEntropy => torch.nn.functional.cross_entropy(output, targets, classWeights, label_smoothing: config.LabelSmoothing),
+        Loss.L1 => torch.nn.functional.l1_loss(output, targets),
+        Loss.Huber => torch.nn.functional.huber_loss(output, targets, config.HuberDelta),
+        Loss.BCEWithLogits => torch.nn.functional.binary_cross_entropy_with_logits(output, targets),
+        _ => torch.nn.functional.mse_loss(output, targets),
+    };
 }
