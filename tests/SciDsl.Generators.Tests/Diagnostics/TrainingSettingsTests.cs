@@ -36,10 +36,10 @@ public class TrainingSettingsTests
             "[Schedule(LrSchedule.Step, WarmupEpochs = 1, StepEpochs = 4, Gamma = 0.5)]"));
 
         DiagnosticAssert.Clean(run);
-        string experiment = run.Source("Run1.Experiment.g.cs");
-        Assert.Contains("    ValidationSplit: 0.2,\n    LabelSmoothing: 0.1,\n    ClassWeights: new double[] { 1, 2, 1, 1, 1, 1, 1, 1, 1, 0.5 },\n" +
-            "    GradientClipNorm: 1.5,\n    EarlyStopping: \"val_macro_f1\",\n    Patience: 3,\n    Schedule: global::SciDsl.LrSchedule.Step,\n" +
-            "    WarmupEpochs: 1,\n    StepEpochs: 4,\n    Gamma: 0.5);", experiment.ReplaceLineEndings("\n"));
+        var lines = run.Source("Run1.Experiment.g.cs").ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim());
+        Assert.Contains("ValidationSplit: 0.2,\nLabelSmoothing: 0.1,\nClassWeights: new double[] { 1, 2, 1, 1, 1, 1, 1, 1, 1, 0.5 },\n" +
+            "GradientClipNorm: 1.5,\nEarlyStopping: \"val_macro_f1\",\nPatience: 3,\nSchedule: global::SciDsl.LrSchedule.Step,\n" +
+            "WarmupEpochs: 1,\nStepEpochs: 4,\nGamma: 0.5);", string.Join("\n", lines));
     }
 
     [Fact]
