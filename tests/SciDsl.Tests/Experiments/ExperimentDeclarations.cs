@@ -79,3 +79,16 @@ public partial class TokenOccurrenceSamples : IDataSource
 [Optimizer(Optim.Adam, LearningRate = 0.01)]
 [Train(Epochs = 8, BatchSize = 32, Seed = 3, ValidationSplit = 0.25)]
 public partial class TokenOccurrenceExperiment;
+
+[Model("x: B,4")]
+[Linear("H"), ReLU]
+[Linear(3)]
+public partial class IrisSizedMlp;
+
+/// <summary>A model with a constructor size, a schedule, clipping and early stopping on a named metric.</summary>
+[Experiment(typeof(IrisSizedMlp), typeof(IrisSamples), Sizes = "H=12")]
+[Supervised(Loss.CrossEntropy, LabelSmoothing = 0.05)]
+[Optimizer(Optim.Adam, LearningRate = 0.02)]
+[Train(Epochs = 4, BatchSize = 16, Seed = 7, ValidationSplit = 0.2, GradientClipNorm = 5, EarlyStopping = "val_accuracy", Patience = 3)]
+[Schedule(LrSchedule.Cosine, WarmupEpochs = 1)]
+public partial class IrisSizedExperiment;

@@ -25,6 +25,21 @@ public sealed class GeneratedExperimentTests : IDisposable
     }
 
     [Fact]
+    public void A_sized_model_trains_with_the_declared_sizes_schedule_and_early_stopping_metric()
+    {
+        Assert.Equal(new TrainConfig(Loss.CrossEntropy, Optim.Adam, LearningRate: 0.02, Epochs: 4, BatchSize: 16, Seed: 7, ValidationSplit: 0.2,
+            LabelSmoothing: 0.05, GradientClipNorm: 5, EarlyStopping: "val_accuracy", Patience: 3, Schedule: LrSchedule.Cosine, WarmupEpochs: 1),
+            IrisSizedExperiment.Config);
+
+        var result = new IrisSizedExperiment().Run(Options("sized"));
+
+        Assert.Equal([12L, 4], result.Model.parameters().First().shape);
+        var accuracies = result.History.Select(m => m.Metrics!["val_accuracy"]).ToList();
+        Assert.Equal(accuracies.IndexOf(accuracies.Max()) + 1, result.BestEpoch);
+        Assert.Equal(accuracies.Max(), result.Validation!.Metrics["accuracy"], 12);
+    }
+
+    [Fact]
     public void Classification_experiment_learns_iris()
     {
         var result = new IrisExperiment().Run(Options("iris"));
