@@ -3,16 +3,61 @@ using TorchSharp;
 
 namespace SciDsl;
 
-/// <summary>What a target is: a class index or real values to regress.</summary>
-public enum TargetKind { Class, Value }
+/// <summary>What a target is: a class index, real values to regress, or none (unlabelled samples).</summary>
+public enum TargetKind { Class, Value, None }
 
 /// <summary>
-/// A data source's declared shape, generated from <c>[Dataset("x: 1,8,8", Target = "class: 10")]</c>.
+/// A data source's declared shape, generated from <c>[Dataset("x: 1,8,8", Target = "class: 10")]</c>, or for several
+/// inputs per sample and no target <c>[Dataset("x: N,F; adj: N,N")]</c>.
 /// </summary>
-/// <param name="Sample">One sample without the batch dim.</param>
-/// <param name="TargetSize">Number of classes for <see cref="TargetKind.Class"/>; values per sample for <see cref="TargetKind.Value"/>.</param>
+/// <param name="Sample">One sample without the batch dim (the first input when there are several).</param>
+/// <param name="TargetSize">Number of classes for <see cref="TargetKind.Class"/>; values per sample for <see cref="TargetKind.Value"/>; 0 for <see cref="TargetKind.None"/>.</param>
 public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target, int TargetSize)
 {
+    /// <summary>Several inputs per sample, e.g. a graph's node features and adjacency.</summary>
+    /// <exception cref="ArgumentException">No input.</exception>
+    public DatasetSignature(IReadOnlyList<TensorSignature> inputs, TargetKind target, int targetSize)
+        : this(inputs is [var first, ..] ? first : throw new ArgumentException("A data set declares at least one input.", nameof(inputs)), target, targetSize)
+    {
+        Inputs = inputs;
+    }
+
+    /// <summary>Every declared input, in declaration order.</summary>
+    public IReadOnlyList<TensorSignature> Inputs { get; init; } = [Sample];
+
+    /// <summary>
+    /// Checks samples against this signature: every declared input by name (element type and fixed dims), the targets
+    /// as <see cref="Check(LabelledData, string)"/> does, an unlabelled declaration against data without targets,
+    /// and the class names against the declared class count. Returns the samples in canonical form.
+    /// </summary>
+    /// <param name="source">Named in errors: the data source's type name, or the file the samples came from.</param>
+    /// <exception cref="DataShapeException">An input is missing, extra or of another shape, or the targets do not match.</exception>
+    public SampleSet Check(SampleSet data, string source)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        string declaredNames = string.Join(", ", Inputs.Select(input => input.Name));
+        if (!data.InputNames.Order(StringComparer.Ordinal).SequenceEqual(Inputs.Select(input => input.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            throw DataShapeException.InData(source, $"inputs {declaredNames}", $"inputs {string.Join(", ", data.InputNames)}");
+        foreach (var declared in Inputs)
+        {
+            var values = data[declared.Name];
+            if (ShapeCheck.BatchProblem(values, declared) is { } problem)
+                throw DataShapeException.InData(source, ShapeCheck.Expected(declared), $"'{declared.Name}' as {ShapeCheck.Describe(values)}, so one sample has {problem}");
+        }
+        // In declaration order, whatever order the loader used.
+        SampleSet Ordered(torch.Tensor? targets) => new(Inputs.Select(input => (input.Name, data[input.Name])), targets, data.Classes);
+        if (Target == TargetKind.None)
+        {
+            return data.Targets is null ? Ordered(null)
+                : throw DataShapeException.InData(source, "unlabelled samples (the declaration has no Target)", $"targets {Describe(data.Targets)}; call WithoutTargets() or declare the Target");
+        }
+        if (data.Targets is null)
+            throw DataShapeException.InData(source, $"{Target.ToString().ToLowerInvariant()} targets (Target = \"{Target.ToString().ToLowerInvariant()}: {TargetSize}\")", "unlabelled samples");
+        if (data.Classes is { } classes && (Target != TargetKind.Class || classes.Count != TargetSize))
+            throw DataShapeException.InData(source, $"{TargetSize} classes as declared (Target = \"class: {TargetSize}\")", $"{classes.Count} class names ({string.Join(", ", classes.Names)})");
+        var labelled = Check(new LabelledData(data.Inputs[0], data.Targets), source);
+        return Ordered(labelled.Targets);
+    }
     /// <summary>
     /// Checks loaded data against this signature and returns it in canonical form
     /// (value targets of shape <c>[N]</c> become <c>[N, 1]</c> when <see cref="TargetSize"/> is 1).
@@ -22,6 +67,10 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
     public LabelledData Check(LabelledData data, string source)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (Target == TargetKind.None)
+            throw new DataShapeException(source, "unlabelled samples, which LabelledData cannot hold; implement ISampleSource", "labelled data");
+        if (Inputs.Count != 1)
+            throw new DataShapeException(source, $"{Inputs.Count} inputs ({string.Join(", ", Inputs.Select(input => input.Name))}), which LabelledData cannot hold; implement ISampleSource", "one input");
         CheckFeatures(data.Features, source);
         long count = data.Features.shape[0];
         return data with { Targets = Target == TargetKind.Class ? CheckClasses(data.Targets, count, source) : CheckValues(data.Targets, count, source) };
