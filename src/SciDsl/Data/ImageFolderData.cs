@@ -59,8 +59,8 @@ public static class ImageFolderData
     internal static float[] Decode(string file, int channels, int height, int width)
     {
         using var stream = File.OpenRead(file);
-        using var codec = SKCodec.Create(stream, out var result)
-            ?? throw new DataFormatException(file, null, null, null, $"not a readable image ({result}); image folders hold only images such as PNG or JPEG files");
+        using var codec = SKCodec.Create(stream, out var result) ?? throw new DataFormatException(file, null, null, null,
+            $"not a readable image ({result}): not an image format Skia decodes, or its header is damaged; image folders hold only images such as PNG or JPEG files");
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var decoded = new SKBitmap(info);
         var decodeResult = codec.GetPixels(info, decoded.GetPixels());

@@ -24,14 +24,14 @@ public static class TensorData
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(declared);
-        if (samples.Count == 0) throw new DataShapeException(source, $"at least one '{declared.Name}' sample", "none");
+        if (samples.Count == 0) throw DataShapeException.InData(source, $"at least one '{declared.Name}' sample", "none");
         var first = samples[0];
         for (int i = 0; i < samples.Count; i++)
         {
             string? problem = ShapeCheck.SampleProblem(samples[i], declared);
             if (problem is null && !samples[i].shape.SequenceEqual(first.shape)) problem = $"its shape differs from sample 0's {ShapeCheck.Describe(first)}";
             if (problem is not null)
-                throw new DataShapeException(source, ShapeCheck.Expected(declared),
+                throw DataShapeException.InData(source, ShapeCheck.Expected(declared),
                     $"sample {i} of '{declared.Name}' as {ShapeCheck.Describe(samples[i])} ({problem})");
         }
         return torch.stack(samples);
