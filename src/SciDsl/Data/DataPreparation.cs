@@ -15,7 +15,7 @@ public sealed record DataPreparation(Normalization? Normalization, ClassLabels? 
     /// <summary>The sidecar file of a model or checkpoint: <c>model.ckpt</c> → <c>model.ckpt.data.json</c>.</summary>
     public static string PathBeside(string modelPath) => modelPath + ".data.json";
 
-    /// <summary>Writes the JSON atomically (a temporary file renamed over the target), so a crash leaves the old file or the new one.</summary>
+    /// <summary>Writes the JSON atomically (<see cref="AtomicReplace"/>: a flushed temporary file renamed over the target), so a crash leaves the old file or the new one.</summary>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -23,9 +23,8 @@ public sealed record DataPreparation(Normalization? Normalization, ClassLabels? 
             FormatVersion,
             Normalization?.Inputs.Select(s => new StatisticsFile(s.Input, s.Over.ToString(), s.Shape, s.Mean, s.Std)).ToArray(),
             Classes?.Names.ToArray());
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(file, Json));
-        File.Move(temporary, path, overwrite: true);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(file, Json);
+        AtomicReplace.Write(Path.GetFullPath(path), stream => stream.Write(json));
     }
 
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
