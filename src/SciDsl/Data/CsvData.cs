@@ -121,7 +121,7 @@ public static class CsvData
         }
         catch (ArgumentException e)
         {
-            throw new DataFormatException(table.Path, null, column + 1, null, $"the labels of {table.Layout.NameOf(column)}: {e.Message.TrimEnd('.')}");
+            throw DataFormatException.About(table.Path, e);
         }
         for (int row = 0; row < labels.Length; row++)
         {

@@ -52,7 +52,7 @@ public sealed record DataPreparation(Normalization? Normalization, ClassLabels? 
         }
         catch (ArgumentException e)
         {
-            throw new DataFormatException(fullPath, null, null, null, e.Message.TrimEnd('.'));
+            throw DataFormatException.About(fullPath, e);
         }
     }
 

@@ -60,7 +60,7 @@ public static class NumpyData
         }
         catch (ArgumentException e)
         {
-            throw new DataFormatException(fullPath, null, null, null, e.Message.TrimEnd('.'));
+            throw DataFormatException.About(fullPath, e);
         }
     }
 

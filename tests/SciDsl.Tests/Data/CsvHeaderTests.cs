@@ -148,6 +148,29 @@ public sealed class CsvHeaderTests : IDisposable
     }
 
     [Fact]
+    public void A_single_class_name_is_a_format_error_naming_the_file()
+    {
+        string path = Write("one.csv", "x,kind\n1,a\n2,a\n");
+
+        var error = Assert.Throws<DataFormatException>(() => CsvData.Load(path, new CsvOptions { HasHeader = true, LabelColumnName = "kind" }));
+
+        Assert.Equal($"{path}: A classification needs at least 2 classes, got 1 (a).", error.Message);
+    }
+
+    [Fact]
+    public void Features_checked_against_the_declaration_name_the_file_and_both_shapes()
+    {
+        string path = Write("flowers.csv", Flowers);
+        var signature = new DatasetSignature(new TensorSignature("x", TensorElementType.Float32, ["3"]), TargetKind.Class, 3);
+
+        var error = Assert.Throws<DataShapeException>(() => signature.Check(SampleSet.From(CsvData.Load(path, ByName)), path));
+
+        Assert.StartsWith(path + ":", error.Message);
+        Assert.Equal("'x' float32 [3] per sample", error.Expected);
+        Assert.Equal("'x' as float32 [4, 2], so one sample has dim 1 is 2 instead of 3", error.Actual);
+    }
+
+    [Fact]
     public void Loaded_class_names_pass_a_matching_declaration()
     {
         var data = CsvData.Load(Write("flowers.csv", Flowers), ByName);

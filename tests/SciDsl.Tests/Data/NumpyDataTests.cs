@@ -166,6 +166,33 @@ public sealed class NumpyDataTests : IDisposable
     }
 
     [Fact]
+    public void Npz_arrays_of_another_shape_than_declared_name_the_file_the_input_and_both_shapes()
+    {
+        string path = Archive("graphs.npz", CompressionLevel.Optimal,
+            ("x.npy", Npy("<f4", "(1, 2, 1)", Floats(1, 2))),
+            ("adj.npy", Npy("<f4", "(1, 3, 3)", Floats(new float[9]))));
+        var declared = DatasetSignature.OfInputs(
+            [new("x", TensorElementType.Float32, ["N", "1"]), new("adj", TensorElementType.Float32, ["N", "N"])], TargetKind.None, 0);
+
+        var error = Assert.Throws<DataShapeException>(() => declared.Check(NumpyData.LoadSamples(path, ["x", "adj"]), path));
+
+        Assert.StartsWith(path + ":", error.Message);
+        Assert.Equal("'adj' float32 [N, N] per sample", error.Expected);
+        Assert.Equal("'adj' as float32 [1, 3, 3], so one sample has dim 1 is 3 but N is 2", error.Actual);
+    }
+
+    [Fact]
+    public void Npz_arrays_with_different_sample_counts_name_the_file()
+    {
+        string path = Archive("ragged.npz", CompressionLevel.Optimal,
+            ("x.npy", Npy("<f4", "(2, 1)", Floats(1, 2))), ("y.npy", Npy("<i8", "(3,)", new byte[24])));
+
+        var error = Assert.Throws<DataFormatException>(() => NumpyData.LoadSamples(path, ["x"], target: "y"));
+
+        Assert.Equal($"{path}: The targets have 3 rows but the inputs have 2 samples.", error.Message);
+    }
+
+    [Fact]
     public void Npz_entry_problems_name_the_entry_and_missing_arrays_list_those_present()
     {
         string bad = Archive("bad.npz", CompressionLevel.Optimal, ("x.npy", Npy("<f4", "(2,)", Floats(1))));
