@@ -57,9 +57,12 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
         if (data.Targets is null)
             throw DataShapeException.InData(source, $"{Target.ToString().ToLowerInvariant()} targets (Target = \"{Target.ToString().ToLowerInvariant()}: {TargetSize}\")", "unlabelled samples");
         if (data.Classes is { } classes && (Target != TargetKind.Class || classes.Count != TargetSize))
-            throw DataShapeException.InData(source, $"{TargetSize} classes as declared (Target = \"class: {TargetSize}\")", $"{classes.Count} class names ({string.Join(", ", classes.Names)})");
+            throw DataShapeException.InData(source,
+                Target == TargetKind.Class ? $"{TargetSize} classes as declared (Target = \"class: {TargetSize}\")" : $"value targets (Target = \"value: {TargetSize}\"), not classes",
+                $"{classes.Count} class names ({string.Join(", ", classes.Names)})");
         return Ordered(CheckTargets(data.Targets, data.Count, (expected, actual) => DataShapeException.InData(source, expected, actual)));
     }
+
     /// <summary>
     /// Checks loaded data against this signature and returns it in canonical form
     /// (value targets of shape <c>[N]</c> become <c>[N, 1]</c> when <see cref="TargetSize"/> is 1).
