@@ -71,6 +71,21 @@ public class LayerRejectsShapeTests
     }
 
     [Fact]
+    public void A_block_whose_weights_a_product_of_free_input_sizes_would_size_is_reported_at_the_use()
+    {
+        var run = GeneratorHarness.Run(ModelSource.Of("x: B,8,H,W", "[Flatten]", "[Use(typeof(Head))]") + """
+
+            [Model("x: B,F")]
+            [Linear(10)]
+            public partial class Head;
+            """);
+
+        // Head itself is valid (F alone becomes its constructor parameter); only this use is not.
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD1001", ModelSource.LayerLine(2),
+            "Use(typeof(Head))", "inside Head: Linear(10)", "not 8*H*W, which grows with the input sizes H and W");
+    }
+
+    [Fact]
     public void Only_the_first_failing_layer_is_reported()
     {
         var run = GeneratorHarness.Run(ModelSource.Of("x: B,1,8,8", "[Linear(10)]", "[Linear(5)]", "[Conv2d(3, Kernel = 1)]"));

@@ -14,6 +14,12 @@ namespace SciDsl.Tests.Layers;
 /// <summary>Pooled free sizes flattened: <c>[B, 2, H/2, W/2] → [B, 2*(H / 2)*(W / 2)]</c>.</summary>
 [Model("x: B,2,H,W")][MaxPool2d(2), Flatten] public partial class PooledFlattenModel : IGeneratedModel;
 
+/// <summary>An input declared as a product of another input's sizes: <c>y: B,C*T</c> beside <c>x: B,C,T</c>.</summary>
+[Model("x: B,C,T; y: B,C*T")][Flatten(Name = "flat")][Add("flat", "y")] public partial class ProductInputModel;
+
+/// <summary>An input width declared as a multiple of a constructor size: <c>2 * F</c>, F sizing the Linear.</summary>
+[Model("x: B,2*F")][Linear(3)] public partial class DoubledWidthModel;
+
 /// <summary>
 /// Sizes that are products of symbols at run time: forward binds the symbols from each input, the
 /// products are evaluated for the sizes given, and the exported graph runs in ONNX Runtime with the
@@ -67,6 +73,30 @@ public sealed class SymbolicProductTests
         model.ExportOnnx(path, new OnnxExportOptions { Opset = 17 });
         OnnxOperatorRules.AssertValid(path);
         GeneratedModels.AssertOnnxParity(model, ProductWidthModel.Signature, path, 1, 7);
+    }
+
+    [Fact]
+    public void An_input_declared_as_a_product_is_checked_against_the_other_inputs_sizes()
+    {
+        using var model = new ProductInputModel();
+        using var scope = NewDisposeScope();
+        var x = randn(2, 3, 4);
+        var y = randn(2, 12);
+
+        Assert.True(model.forward(x, y).allclose(x.reshape(2, -1) + y));
+        var error = Assert.Throws<ShapeMismatchException>(() => model.forward(x, randn(2, 11)));
+        Assert.Contains("dim 1 (C*T) is 11, expected 12", error.Message);
+    }
+
+    [Fact]
+    public void An_input_width_declared_as_a_multiple_of_a_constructor_size_is_checked()
+    {
+        using var model = new DoubledWidthModel(F: 4);
+        using var scope = NewDisposeScope();
+
+        Assert.Equal([5L, 3L], model.forward(randn(5, 8)).shape);
+        var error = Assert.Throws<ShapeMismatchException>(() => model.forward(randn(5, 9)));
+        Assert.Contains("dim 1 (2 * F) is 9, expected 8", error.Message);
     }
 
     [Fact]
