@@ -150,14 +150,11 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     /// <summary>
     /// The symbols of <paramref name="varying"/> that some monomial multiplies with another of them (<c>H</c> and
-    /// <c>W</c> in <c>64*H*W + C</c> for varying C, H, W), in first-mention order: the dim then grows faster than
-    /// any one of them. A factor counts once however many of them it mentions.
+    /// <c>W</c> in <c>64*H*W + C</c> or <c>(H*W) / 2</c> for varying C, H, W), in first-mention order: the dim then
+    /// grows faster than any one of them.
     /// </summary>
     public IEnumerable<string> SymbolsMultipliedTogether(ICollection<string> varying) =>
-        Terms.Select(t => t.Monomial.Factors.Where(f => f.Symbols.Any(varying.Contains)).ToList())
-            .Where(factors => factors.Count > 1)
-            .SelectMany(factors => factors.SelectMany(f => f.Symbols).Where(varying.Contains))
-            .Distinct();
+        Terms.SelectMany(t => t.Monomial.SymbolsMultipliedTogether(varying)).Distinct();
 
     /// <summary>The value under the given symbol bindings, or null when a symbol is unbound.</summary>
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
@@ -257,6 +254,15 @@ internal sealed record DimMonomial(EquatableArray<DimAtom> Factors)
     public bool IsSymbolsOnly => Factors.All(f => f.Symbol is not null);
 
     public IEnumerable<string> Symbols => Factors.SelectMany(f => f.Symbols);
+
+    /// <summary>See <see cref="Dim.SymbolsMultipliedTogether"/>; a quotient's numerator counts as one factor.</summary>
+    public IEnumerable<string> SymbolsMultipliedTogether(ICollection<string> varying)
+    {
+        var mentioning = Factors.Where(f => f.Symbols.Any(varying.Contains)).ToList();
+        return mentioning.Count > 1
+            ? mentioning.SelectMany(f => f.Symbols).Where(varying.Contains)
+            : mentioning.SelectMany(f => f.Numerator?.SymbolsMultipliedTogether(varying) ?? Enumerable.Empty<string>());
+    }
 
     public DimMonomial Times(DimMonomial other)
     {

@@ -50,6 +50,8 @@ internal static class LayerTable
                     "make H and W fixed in the model's input shape", "insert [GlobalAvgPool] before [Flatten]"),
                 Use("x: B,1,H,W", "[Conv2d(4, Kernel = 3)]", "[Flatten]", "[Linear(10)]").Rejected("SD1001",    // 4·(H − 2)·(W − 2)
                     "not 4*H*W - 8 * H - 8 * W + 16, which grows with the input sizes H and W"),
+                Use("x: B,1,H,W", "[Flatten(StartDim = 2)]", "[MaxPool1d(2)]", "[Flatten]", "[Linear(4)]").Rejected("SD1001", // ⌊H·W / 2⌋
+                    "not (H*W) / 2, which grows with the input sizes H and W"),
                 Use("x: B,6", "[Linear(4, In = 5)]").Rejected("SD1004", "In = 5", "write In = 6"),
                 Use("x: B,1,8,8", "[Linear(10)]").Rejected("SD1001", "[B, features] or [B, T, features]", "insert [Flatten]"),
             ]),

@@ -166,6 +166,8 @@ public class DimTests
     [InlineData("(H / 2)*(W / 2)", "H,W", "H,W")]
     [InlineData("((H + W) / 2)*C", "C,H,W", "C,H,W")]
     [InlineData("H*H", "H", "H")]
+    [InlineData("(H*W) / 2 + 1", "H,W", "H,W")]
+    [InlineData("(H + W) / 2", "H,W", "")]
     public void Names_the_input_sizes_a_product_multiplies_together(string text, string varying, string multiplied) =>
         Assert.Equal(multiplied.Split(',', StringSplitOptions.RemoveEmptyEntries),
             Parse(text).SymbolsMultipliedTogether(varying.Split(',')).ToArray());
