@@ -156,6 +156,10 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     public IEnumerable<string> SymbolsMultipliedTogether(ICollection<string> varying) =>
         Terms.SelectMany(t => t.Monomial.SymbolsMultipliedTogether(varying)).Distinct();
 
+    /// <summary>The dim with each bound symbol replaced by its binding; unbound symbols stay as they are.</summary>
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        IsConstant ? this : Sum(Terms.Select(t => t.Monomial.Substitute(bindings) * t.Coefficient).Append(Of(Constant)).ToList());
+
     /// <summary>The value under the given symbol bindings, or null when a symbol is unbound.</summary>
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
     {
@@ -264,6 +268,10 @@ internal sealed record DimMonomial(EquatableArray<DimAtom> Factors)
             : mentioning.SelectMany(f => f.Numerator?.SymbolsMultipliedTogether(varying) ?? Enumerable.Empty<string>());
     }
 
+    /// <summary>The product with each bound symbol replaced by its binding, multiplied out.</summary>
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        Factors.Aggregate(Dim.Of(1), (product, factor) => product * factor.Substitute(bindings));
+
     public DimMonomial Times(DimMonomial other)
     {
         if (Factors.Count + other.Factors.Count > MaxDegree)
@@ -336,6 +344,11 @@ internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
     /// <summary>1 for a symbol (a size); the floor of the numerator's lower bound for a quotient.</summary>
     public long? LowerBound =>
         Symbol is not null ? 1 : Numerator!.LowerBound is { } numerator ? Dim.FloorDivide(numerator, Divisor) : null;
+
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        Symbol is not null
+            ? bindings.TryGetValue(Symbol, out var bound) ? bound : Dim.Symbol(Symbol)
+            : Numerator!.Substitute(bindings).FloorDiv(Divisor);
 
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
     {
