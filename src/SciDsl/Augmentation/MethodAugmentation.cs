@@ -16,7 +16,7 @@ public sealed class MethodAugmentation(string name, Func<Tensor, torch.Generator
     public Tensor Apply(Tensor batch, torch.Generator generator)
     {
         var result = method(batch, generator);
-        if (result is null || result.shape[0] != batch.shape[0])
+        if (result is null || result.dim() == 0 || result.shape[0] != batch.shape[0])
             throw new InvalidOperationException($"Augmentation method '{Name}' must return a batch of {batch.shape[0]} samples, got {(result is null ? "null" : AugmentationGuard.Shape(result))}.");
         return result;
     }
