@@ -47,17 +47,9 @@ public sealed class LinearProbeTests
     public void Shape_errors_name_both_shapes()
     {
         using var scope = NewDisposeScope();
-        var labels = Assert.Throws<ArgumentException>(() =>
-            LinearProbe.Classifier(randn(10, 4), randint(Classes, 9), randn(5, 4), randint(Classes, 5)));
-        Assert.Contains("[9]", labels.Message);
-        Assert.Contains("[10, 4]", labels.Message);
-
-        var features = Assert.Throws<ArgumentException>(() =>
-            LinearProbe.Regression(randn(10, 4), randn(10), randn(5, 3), randn(5)));
-        Assert.Contains("[10, 4]", features.Message);
-        Assert.Contains("[5, 3]", features.Message);
-
-        Assert.Throws<ArgumentException>(() =>
-            LinearProbe.Classifier(randn(10, 4), randn(10), randn(5, 4), randint(Classes, 5)));
+        ShapeErrors.Naming(() => LinearProbe.Classifier(randn(10, 4), randint(Classes, 9), randn(5, 4), randint(Classes, 5)), "[9]", "[10, 4]");
+        ShapeErrors.Naming(() => LinearProbe.Regression(randn(10, 4), randn(10), randn(5, 3), randn(5)), "[10, 4]", "[5, 3]");
+        var floatLabels = Assert.Throws<ArgumentException>(() => LinearProbe.Classifier(randn(10, 4), randn(10), randn(5, 4), randint(Classes, 5)));
+        Assert.Contains("integer class indices", floatLabels.Message);
     }
 }
