@@ -5,7 +5,7 @@ using SciDsl.Samples;
 using SciDsl.Samples.CellSegmentation;
 using TorchSharp;
 
-const int TrainImages = 480, HeldOutImages = 120, Epochs = 8;
+const int TrainImages = 640, HeldOutImages = 160, Epochs = 10;
 var clock = Stopwatch.StartNew();
 
 // 1. Synthetic data: training and held-out images come from different seeds, so no image is in both.

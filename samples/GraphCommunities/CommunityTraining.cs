@@ -26,7 +26,7 @@ public static class CommunityTraining
     /// <summary>What always guessing the most common community would score: the share of the largest community.</summary>
     public static double MajorityRate(torch.Tensor communities)
     {
-        using var counts = communities.flatten().bincount(StochasticBlockGraphs.Communities);
+        using var counts = communities.flatten().bincount(null, StochasticBlockGraphs.Communities);
         using var largest = counts.max();
         return (double)largest.item<long>() / communities.numel();
     }

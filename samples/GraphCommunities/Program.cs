@@ -5,7 +5,7 @@ using SciDsl.Samples;
 using SciDsl.Samples.GraphCommunities;
 using TorchSharp;
 
-const int TrainGraphs = 160, HeldOutGraphs = 40, Epochs = 30;
+const int TrainGraphs = 160, HeldOutGraphs = 40, Epochs = 40;
 var clock = Stopwatch.StartNew();
 
 // 1. Synthetic stochastic-block-model graphs; training and held-out graphs come from different seeds.
@@ -48,4 +48,5 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     ONNX model:                  {onnxPath}
     total time:                  {clock.Elapsed.TotalSeconds:F1} s
     """));
-return maxAbsDiff <= OnnxRuntimeCheck.Tolerance ? 0 : 1;
+// The bar: at least twice chance, and an export that ONNX Runtime runs with TorchSharp's numbers.
+return accuracy >= 2.0 / StochasticBlockGraphs.Communities && maxAbsDiff <= OnnxRuntimeCheck.Tolerance ? 0 : 1;

@@ -15,7 +15,7 @@ public static class StochasticBlockGraphs
     public const int Nodes = 60;
     public const int Communities = 4;
     public const int Features = 8;
-    public const double InsideProbability = 0.2;
+    public const double InsideProbability = 0.4;
     public const double AcrossProbability = 0.02;
     public const double FeatureSignal = 0.6;
 
