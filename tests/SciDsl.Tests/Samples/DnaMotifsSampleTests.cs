@@ -17,7 +17,7 @@ public sealed class DnaMotifsSampleTests : IDisposable
         var data = new PlantedMotifSequences().Load();
         PlantedMotifSequences.Signature.Check(data, nameof(PlantedMotifSequences));
         Assert.True(data.Features.sum(1).eq(1).all().item<bool>(), "every position holds exactly one base");
-        Assert.True(data.Features.equal(new PlantedMotifSequences().Load().Features), "the default seed gives the same sequences");
+        Assert.True(data.Features.eq(new PlantedMotifSequences().Load().Features).all().item<bool>(), "the default seed gives the same sequences");
 
         // The best match of the motif anywhere in each sequence, in matching bases (of 10).
         var motif = torch.nn.functional.one_hot(
