@@ -33,9 +33,9 @@ return passed ? 0 : 1;
     string onnxPath = Path.GetFullPath(file);
     export(onnxPath);
     var onnxLogits = OnnxRuntimeCheck.Run(onnxPath, signature, validation.Features);
-    long[] labels = validation.Targets.data<long>().ToArray();
-    double auc = RocAuc.Compute(MotifScores(logits), labels);
-    double onnxAuc = RocAuc.Compute(MotifScores(onnxLogits), labels);
+    bool[] positives = validation.Targets.data<long>().ToArray().Select(label => label == 1).ToArray();
+    double auc = RocAuc.Binary(MotifScores(logits), positives)!.Value;
+    double onnxAuc = RocAuc.Binary(MotifScores(onnxLogits), positives)!.Value;
     float maxAbsDiff = OnnxRuntimeCheck.MaxAbsDifference(logits, onnxLogits);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
         {name}
@@ -48,4 +48,4 @@ return passed ? 0 : 1;
 }
 
 // The log-odds of "motif present": logit of class 1 minus logit of class 0.
-static float[] MotifScores(torch.Tensor logits) => (logits[.., 1] - logits[.., 0]).data<float>().ToArray();
+static double[] MotifScores(torch.Tensor logits) => (logits[.., 1] - logits[.., 0]).to_type(torch.ScalarType.Float64).data<double>().ToArray();
