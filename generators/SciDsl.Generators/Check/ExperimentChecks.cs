@@ -14,6 +14,8 @@ internal static class ExperimentChecks
     {
         string? problem = null;
         if (model.Inputs.Count != 1) problem = "supervised experiments train single-input models; give the model one input";
+        else if (data.Inputs.Count != 1)
+            problem = $"the dataset declares {data.Inputs.Count} inputs per sample ({string.Join(", ", data.Inputs.Select(i => i.Name))}) but supervised experiments train single-input models; declare one input";
         else
         {
             var input = model.Inputs[0];
@@ -29,7 +31,7 @@ internal static class ExperimentChecks
         }
         if (problem is not null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetDoesNotFitModel, location, experiment,
-                data.Type.Name, data.Sample.Shape.ToString(), model.Type.Name,
+                data.Type.Name, string.Join("; ", data.Inputs.Select(i => i.Shape.ToString())), model.Type.Name,
                 model.Inputs.Count == 1 ? model.Inputs[0].Shape.ToString() : $"{model.Inputs.Count} inputs", problem));
     }
 
@@ -38,14 +40,17 @@ internal static class ExperimentChecks
     {
         var output = model.Outputs[0].Shape;
         bool classes = loss == "CrossEntropy";
-        string declared = $"dataset {data.Type.Name} declares Target = \"{data.TargetText}\"";
+        string declared = data.TargetKind == "None"
+            ? $"dataset {data.Type.Name} declares no Target (unlabelled samples)"
+            : $"dataset {data.Type.Name} declares Target = \"{data.TargetText}\"";
+        string labelIt = $"declare the Target of dataset {data.Type.Name}, e.g. Target = \"{(classes ? "class" : "value")}: N\"; unlabelled samples are for self- or semi-supervised training";
         string needs = $"Loss.{loss} on target '{data.TargetText}' of dataset {data.Type.Name} needs model outputs [B, {data.TargetSize}] " +
             (classes ? "(one logit per class)" : "(one column per value)");
         (string Needs, string Receives, string Fix)? problem = null;
         if (classes && data.TargetKind != "Class")
-            problem = ($"Loss.{loss} needs a class target (\"class: N\")", declared, "use [Supervised(Loss.MSE)] for value targets");
+            problem = ($"Loss.{loss} needs a class target (\"class: N\")", declared, data.TargetKind == "None" ? labelIt : "use [Supervised(Loss.MSE)] for value targets");
         else if (!classes && data.TargetKind != "Value")
-            problem = ($"Loss.{loss} needs a value target (\"value: N\")", declared, "use [Supervised(Loss.CrossEntropy)] for class targets");
+            problem = ($"Loss.{loss} needs a value target (\"value: N\")", declared, data.TargetKind == "None" ? labelIt : "use [Supervised(Loss.CrossEntropy)] for class targets");
         else if (model.Outputs.Count != 1)
             problem = (needs, $"model {model.Type.Name} has {model.Outputs.Count} outputs ({string.Join(", ", model.OutputNodes)})", "train a single-output model");
         else if (output.Rank != 2)

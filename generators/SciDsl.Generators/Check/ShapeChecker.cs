@@ -23,6 +23,7 @@ internal static class ShapeChecker
         var values = new Dictionary<string, Value?>();
         foreach (var input in model.Inputs) values[input.Name] = new Value(input.Shape, $"input '{input.Name}'", input.ElementType);
 
+        var inputSymbols = new HashSet<string>(model.Inputs.SelectMany(input => input.Shape.Dims).SelectMany(d => d.Symbols));
         var nodes = new List<ShapedNode>();
         string previous = model.Inputs[0].Name;
         foreach (var layer in model.Layers)
@@ -49,9 +50,9 @@ internal static class ShapeChecker
                 layer.NamedInputs.Select(n => n.Argument).ToEquatableArray(),
                 model.Inputs.Select(i => i.Shape).ToEquatableArray());
             var inference = InferWithin64Bits(layer, context);
-            if (inference.Error is not null)
+            if ((inference.Error ?? VaryingParameterSize(inference.Resolved!, context, inputSymbols)) is { } error)
             {
-                diagnostics.Add(inference.Error);
+                diagnostics.Add(error);
                 continue;
             }
             values[layer.Site.Name] = new Value(inference.Output!, layer.Site.Describe(), TensorSpec.Float32);
@@ -94,6 +95,26 @@ internal static class ShapeChecker
             ? context.Fail(DiagnosticDescriptors.SizeOverflows, layer.Site.Describe(),
                 $"its output for {string.Join(" and ", context.Inputs.Select(s => s.ToString()))}")
             : inference;
+    }
+
+    /// <summary>
+    /// SD1001 at a layer whose parameters a product of the model's input sizes would size (<c>64*H*W</c> after a
+    /// Flatten of <c>[B, 64, H, W]</c>): such sizes say the input's extent varies, but parameters are built once.
+    /// One input size used alone (a feature width <c>F</c>) becomes a constructor parameter instead.
+    /// </summary>
+    private static DiagnosticInfo? VaryingParameterSize(LayerSpec resolved, InferContext context, HashSet<string> inputSymbols)
+    {
+        if (!resolved.ConstructionDimsSizeParameters) return null;
+        foreach (var dim in resolved.ConstructionDims)
+        {
+            var varying = dim.SymbolsMultipliedTogether(inputSymbols).ToList();
+            if (varying.Count == 0) continue;
+            string names = varying.Count == 1 ? varying[0] : string.Join(", ", varying.Take(varying.Count - 1)) + " and " + varying[varying.Count - 1];
+            return context.RejectShape(
+                $"a size fixed when the model is built, as its parameters are sized by it (not {dim}, which grows with the input sizes {names})",
+                $"make {names} fixed in the model's input shape (numbers), or pool them away first, e.g. insert [GlobalAvgPool] before [Flatten]").Error;
+        }
+        return null;
     }
 
     /// <summary>A layer reading itself or a later layer is told so; a misspelt name gets the closest known one.</summary>

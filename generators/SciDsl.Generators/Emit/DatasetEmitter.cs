@@ -1,16 +1,25 @@
+using System.Linq;
 using SciDsl.Generators.Parse;
 
 namespace SciDsl.Generators.Emit;
 
-/// <summary>Emits <c>Data.Dataset.g.cs</c>: the declared sample and target, checked by the trainer after loading.</summary>
+/// <summary>Emits <c>Data.Dataset.g.cs</c>: the declared sample inputs and target, checked by the trainer after loading.</summary>
 internal static class DatasetEmitter
 {
     public static string Emit(DatasetSpec data) =>
         TypeScope.Write(data.Type, null, new[] { TypeScope.GeneratedCode }, writer =>
         {
             writer.Line("/// <summary>One sample's shape and the target kind, as declared; what <c>Load</c> returns is checked against it.</summary>");
-            writer.Line("public static global::SciDsl.DatasetSignature Signature { get; } = new(");
-            writer.Line($"    {ModuleEmitter.TensorSignature(data.Sample)},");
+            if (data.Inputs.Count == 1)
+            {
+                writer.Line("public static global::SciDsl.DatasetSignature Signature { get; } = new(");
+                writer.Line($"    {ModuleEmitter.TensorSignature(data.Sample)},");
+            }
+            else
+            {
+                writer.Line("public static global::SciDsl.DatasetSignature Signature { get; } = global::SciDsl.DatasetSignature.OfInputs(");
+                writer.Line($"    [{string.Join(", ", data.Inputs.Select(ModuleEmitter.TensorSignature))}],");
+            }
             writer.Line($"    global::SciDsl.TargetKind.{data.TargetKind},");
             writer.Line($"    {Literal.Long(data.TargetSize)});");
         });

@@ -81,12 +81,16 @@ internal static class ModuleEmitter
         string guard = "new global::SciDsl.ShapeGuard(Signature.Model)" +
             string.Concat(model.ConstructorSymbols.Select(s => $".Bind({Literal.String(s)}, {s})"));
         var requirements = SizeRequirements(model).ToList();
-        if (model.Inputs.Count == 1 && requirements.Count == 0 && !model.Nodes.Any(n => n.Layer.ChecksOutputAtRunTime))
+        var declaredSizes = DeclaredExpressionSizes(model).ToList();
+        if (model.Inputs.Count == 1 && requirements.Count == 0 && declaredSizes.Count == 0 && !model.Nodes.Any(n => n.Layer.ChecksOutputAtRunTime))
             writer.Line($"{guard}.Check(Signature.Inputs[0], {model.Inputs[0].Name});");
         else
         {
             writer.Line($"var guard = {guard};");
             for (int i = 0; i < model.Inputs.Count; i++) writer.Line($"guard.Check(Signature.Inputs[{i}], {model.Inputs[i].Name});");
+            foreach (var (input, index, dim) in declaredSizes)
+                writer.Line($"guard.RequireSize(Signature.Inputs[{input}], {model.Inputs[input].Name}, {index}, " +
+                            $"{dim.ToCSharp(symbol => $"guard[{Literal.String(symbol)}]")});");
             foreach (var (input, node, dim) in requirements)
                 writer.Line($"guard.RequirePositive(Signature.Inputs[{input}], {model.Inputs[input].Name}, {Literal.String(node)}, {Literal.String(dim.ToString())}, " +
                             $"{dim.ToCSharp(symbol => $"guard[{Literal.String(symbol)}]")});");
@@ -104,6 +108,20 @@ internal static class ModuleEmitter
         var outputs = model.OutputNodes.Select(names.Of).ToList();
         writer.Line($"return {(outputs.Count == 1 ? outputs[0] : "(" + string.Join(", ", outputs) + ")")};");
         writer.Close().Line();
+    }
+
+    /// <summary>
+    /// Input dims declared as expressions (<c>C*T</c>, <c>2 * F</c>) whose symbols are all known once the inputs are
+    /// checked (constructor sizes, or bare dims of an input): forward compares them with the tensors' sizes.
+    /// </summary>
+    private static IEnumerable<(int Input, int Index, Dim Size)> DeclaredExpressionSizes(ShapedModel model)
+    {
+        var known = new HashSet<string>(model.ConstructorSymbols.Concat(
+            model.Inputs.SelectMany(input => input.Shape.Dims).Where(d => d.IsSymbol).SelectMany(d => d.Symbols)));
+        for (int input = 0; input < model.Inputs.Count; input++)
+            for (int index = 0; index < model.Inputs[input].Shape.Rank; index++)
+                if (model.Inputs[input].Shape[index] is { IsConstant: false, IsSymbol: false } dim && dim.Symbols.All(known.Contains))
+                    yield return (input, index, dim);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Layers;
 
-/// <summary><c>Flatten(StartDim = 1)</c>: merges dims from StartDim to the end, <c>[B, 64, 7, 7] → [B, 3136]</c>.</summary>
+/// <summary><c>Flatten(StartDim = 1)</c>: merges dims from StartDim to the end, <c>[B, 64, 7, 7] → [B, 3136]</c>, <c>[B, C, T] → [B, C*T]</c>.</summary>
 internal sealed record FlattenLayer(LayerSite Site, int StartDim) : LayerSpec(Site)
 {
     public static readonly LayerKind Kind = new("Flatten", Parse);
@@ -23,10 +23,7 @@ internal sealed record FlattenLayer(LayerSite Site, int StartDim) : LayerSpec(Si
         var input = context.Input;
         if (input.Rank <= StartDim)
             return context.RejectShape($"a tensor of rank > {StartDim}", "remove the Flatten or lower StartDim");
-        var merged = input.Product(StartDim);
-        if (merged is null)
-            return context.RejectShape("dims whose product is an affine size", "flatten at most one symbolic dim");
-        return context.Ok(this, new Shape(input.Dims.Take(StartDim).Append(merged).ToEquatableArray()));
+        return context.Ok(this, new Shape(input.Dims.Take(StartDim).Append(input.Product(StartDim)).ToEquatableArray()));
     }
 
     public override string TorchType => "Flatten";

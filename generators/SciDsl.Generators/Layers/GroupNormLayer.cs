@@ -29,9 +29,10 @@ internal sealed record GroupNormLayer(LayerSite Site, int Groups, double Eps, Di
         // TorchSharp's GroupNorm takes no [B, C] input.
         if (input.Rank < 3) return context.RejectShape("[B, channels, spatial…]", "normalise a feature map; for [B, features] use LayerNorm");
         var channels = input[1];
-        if (Groups > 1 && !channels.IsConstant)
-            return context.RejectShape($"a fixed number of channels that {Groups} groups divide",
-                "declare the channel count as a number, or use GroupNorm(1)");
+        // Symbolic channels split into groups when provably a multiple of them, e.g. 4*C for 4 groups.
+        if (!channels.IsConstant && !channels.IsMultipleOf(Groups))
+            return context.RejectShape($"a number of channels that {Groups} groups provably divide",
+                $"declare the channel count as a number or a multiple of the groups (e.g. {Groups}*C), or use GroupNorm(1)");
         if (channels.IsConstant && channels.Constant % Groups != 0)
             return context.Fail(DiagnosticDescriptors.InvalidLayerArgument, Site.Display,
                 $"{Groups} groups do not divide the {channels.Constant} channels of {input} from {context.Source}; " +

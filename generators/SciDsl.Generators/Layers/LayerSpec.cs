@@ -48,6 +48,12 @@ internal abstract record LayerSpec(LayerSite Site)
     /// <summary>Sizes the module is built with; their symbols become constructor parameters.</summary>
     public virtual IEnumerable<Dim> ConstructionDims => Enumerable.Empty<Dim>();
 
+    /// <summary>
+    /// Whether <see cref="ConstructionDims"/> size the layer's parameters, which cannot follow an input whose extent
+    /// varies: a product of the model's input sizes there (a Linear after a Flatten of a free-sized image) is SD1001.
+    /// </summary>
+    public virtual bool ConstructionDimsSizeParameters => true;
+
     /// <summary>Writes the ONNX nodes computing the layer in eval mode.</summary>
     public abstract void EmitOnnx(OnnxEmitContext onnx);
 }

@@ -68,9 +68,12 @@ internal sealed record MultiHeadAttentionLayer(LayerSite Site, int Heads, bool C
                     ? "give it a sequence dim, e.g. [Reshape(\"T, width\")] before it, or an Embedding over tokens"
                     : "bring it to [B, T, width] first, e.g. [Permute(…)] then [Reshape(…)], or [Flatten] the positions into T");
         var width = input.Last;
-        if ((heads > 1 || needsFixedWidth) && !width.IsConstant)
-            return context.RejectShape($"[B, T, width] with a fixed width that {heads} heads divide",
-                needsFixedWidth ? "declare the width as a number" : "declare the width as a number, or use MultiHeadAttention(1)");
+        if (needsFixedWidth && !width.IsConstant)
+            return context.RejectShape($"[B, T, width] with a fixed width that {heads} heads divide", "declare the width as a number");
+        // A symbolic width splits into heads when it is provably a multiple of them, e.g. 4*D for 4 heads.
+        if (!width.IsConstant && !width.IsMultipleOf(heads))
+            return context.RejectShape($"[B, T, width] with a width that {heads} heads provably divide",
+                $"declare the width as a number or a multiple of the heads (e.g. {heads}*D), or use MultiHeadAttention(1)");
         if (width.IsConstant && width.Constant % heads != 0)
             return context.Fail(DiagnosticDescriptors.InvalidLayerArgument, context.Site.Display,
                 $"{heads} heads do not divide the width {width.Constant} of {input} from {context.Source}; " +

@@ -21,12 +21,11 @@ internal sealed record PixelShuffleLayer(LayerSite Site, int UpscaleFactor) : La
         if (input.Rank != 4) return context.RejectShape("[B, channels, height, width]", "shuffle a feature map's channels into its pixels");
         long block = (long)UpscaleFactor * UpscaleFactor;
         Dim channels = input[1];
-        if (!channels.IsConstant)
-            return context.RejectShape($"a fixed channel count divisible by {UpscaleFactor}² = {block}", "give the previous layer a fixed number of output channels");
-        if (channels.Constant % block != 0)
-            return context.RejectShape($"channels divisible by {UpscaleFactor}² = {block}",
-                $"{channels.Constant} channels do not split into blocks of {block}; give the previous layer {NextMultiple(channels.Constant, block)} output channels");
-        var output = input.With(1, Dim.Of(channels.Constant / block)).With(2, input[2] * UpscaleFactor).With(3, input[3] * UpscaleFactor);
+        if (!channels.IsMultipleOf(block))
+            return context.RejectShape($"channels divisible by {UpscaleFactor}² = {block}", channels.IsConstant
+                ? $"{channels.Constant} channels do not split into blocks of {block}; give the previous layer {NextMultiple(channels.Constant, block)} output channels"
+                : $"{channels} channels are not provably a multiple of {block}; declare them as one (e.g. {block}*C) or as a number");
+        var output = input.With(1, channels.FloorDiv(block)).With(2, input[2] * UpscaleFactor).With(3, input[3] * UpscaleFactor);
         return context.Ok(this, output);
     }
 

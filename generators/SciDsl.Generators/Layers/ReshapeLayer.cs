@@ -37,10 +37,9 @@ internal sealed record ReshapeLayer(LayerSite Site, Shape Target) : LayerSpec(Si
         var resolved = this with { Target = Target.With(0, input[0]) };
         var inputElements = input.Product(1);
         var targetElements = resolved.Target.Product(1);
-        if (inputElements is null || targetElements is null || !inputElements.Equals(targetElements))
+        if (!inputElements.Equals(targetElements))
             return context.Fail(DiagnosticDescriptors.ExplicitSizeContradicts, Site.Display,
-                $"{targetElements?.ToString() ?? "a non-affine number of"} elements per sample",
-                $"{input} ({inputElements?.ToString() ?? "a non-affine number of"} elements)", context.Source,
+                $"{targetElements} elements per sample", $"{input} ({inputElements} elements)", context.Source,
                 "make the target's sizes multiply to the input's");
         return context.Ok(resolved, resolved.Target);
     }
@@ -48,6 +47,9 @@ internal sealed record ReshapeLayer(LayerSite Site, Shape Target) : LayerSpec(Si
     public override string? TorchType => null;
 
     public override IEnumerable<Dim> ConstructionDims => Target.Dims.Skip(1);
+
+    /// <summary>The target only shapes the output; there are no parameters to size.</summary>
+    public override bool ConstructionDimsSizeParameters => false;
 
     public override string TorchForward(string module, IReadOnlyList<string> inputs) =>
         $"{inputs[0]}.reshape({inputs[0]}.shape[0], {string.Join(", ", Target.Dims.Skip(1).Select(TorchSizes.Of))})";

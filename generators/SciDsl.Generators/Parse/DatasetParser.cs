@@ -9,11 +9,15 @@ using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Parse;
 
-/// <summary>Reads a <c>[Dataset]</c> class: its sample shape (SD2001), its target (SD3004) and that it is a data source (SD3005).</summary>
+/// <summary>
+/// Reads a <c>[Dataset]</c> class: its sample inputs (SD2001; several separated by <c>;</c>, as a model's inputs), its
+/// target (SD3004; none for unlabelled samples) and that it is a data source (SD3005).
+/// </summary>
 internal static class DatasetParser
 {
     public const string DatasetAttribute = "SciDsl.DatasetAttribute";
     private const string DataSourceInterface = "SciDsl.IDataSource";
+    private const string SampleSourceInterface = "SciDsl.ISampleSource";
 
     public static ParseResult<DatasetSpec> Parse(INamedTypeSymbol type)
     {
@@ -25,21 +29,20 @@ internal static class DatasetParser
         var location = ModelParser.LocationOf(attribute) ?? typeLocation;
         var arguments = AttributeArguments.From(attribute);
         string sampleText = arguments.String("sample") ?? "";
-        var sample = ModelParser.ParseSignature(sampleText, location, "the sample", diagnostics);
-        if (sample is { Count: not 1 } declared)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, location, sampleText,
-                $"a dataset declares exactly one sample tensor but this declares {declared.Count}; keep one, e.g. \"{declared[0].Name}: {string.Join(",", declared[0].Shape.Dims)}\""));
+        var inputs = ModelParser.ParseSignature(sampleText, location, "the sample", diagnostics);
 
-        string targetText = arguments.String("Target") ?? "";
-        var target = ParseTarget(targetText);
+        // No Target at all declares unlabelled samples; a Target that is there must be well formed.
+        string? targetText = arguments.String("Target");
+        var target = targetText is null ? ("None", 0) : ParseTarget(targetText);
         if (target is null)
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTarget, location, type.Name, targetText, TargetAdvice(targetText)));
-        if (!type.AllInterfaces.Any(i => i.ToDisplayString() == DataSourceInterface))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTarget, location, type.Name, targetText!, TargetAdvice(targetText!)));
+        bool isDataSource = type.AllInterfaces.Any(i => i.ToDisplayString() == DataSourceInterface);
+        if (!isDataSource && !type.AllInterfaces.Any(i => i.ToDisplayString() == SampleSourceInterface))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, typeLocation, type.Name,
-                $"a [Dataset] class must implement SciDsl.IDataSource, whose Load() supplies the tensors; declare it as {type.Name} : IDataSource"));
+                $"a [Dataset] class must implement SciDsl.IDataSource, whose Load() supplies the tensors, or SciDsl.ISampleSource for several inputs or unlabelled samples; declare it as {type.Name} : IDataSource"));
 
-        var spec = sample is { Count: 1 } && target is { } t
-            ? new DatasetSpec(DeclaredTypeReader.Read(type), sample.Value[0], t.Kind, t.Size, targetText)
+        var spec = inputs is { } declared && target is { } t
+            ? new DatasetSpec(DeclaredTypeReader.Read(type), declared, t.Kind, t.Size, targetText ?? "", isDataSource)
             : null;
         return new ParseResult<DatasetSpec>(spec, diagnostics.ToEquatableArray());
     }

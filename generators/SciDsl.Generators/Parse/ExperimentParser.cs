@@ -65,6 +65,10 @@ internal static class ExperimentParser
             if (!dataType!.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} creates it with new {dataType.Name}(), but it has no public parameterless constructor; add one"));
+            // Several inputs or no target are SD1005/SD1006 below; a fitting data set must still load through IDataSource.
+            if (!dataSpec.IsDataSource && dataSpec.Inputs.Count == 1 && dataSpec.TargetKind != "None")
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
+                    $"experiment {type.Name} trains through IDataSource.Load(), but it implements only ISampleSource; implement IDataSource too, returning samples.ToLabelled()"));
         }
 
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");

@@ -8,9 +8,10 @@ using SciDsl.Generators.Infrastructure;
 namespace SciDsl.Generators.Shapes;
 
 /// <summary>
-/// A tensor dimension: an affine integer expression over symbols with floor division by
-/// positive constants, kept in a normal form (constant + sorted terms with non-zero
-/// coefficients) so that structural equality means "provably equal".
+/// A tensor dimension: an integer polynomial over symbols with floor division by positive
+/// constants (<c>C*T</c>, <c>(H - 3) / 2 + 1</c>, <c>64*(H / 2)*(W / 2)</c>), kept in a normal form
+/// (constant + sorted monomials with merged, non-zero coefficients) so that structural equality
+/// means "provably equal".
 /// Symbols stand for sizes, so they are assumed to be at least 1.
 /// All arithmetic is checked: a result outside ±(2^63 − 1) throws <see cref="OverflowException"/>
 /// (reported as SD1007), never wraps. <c>long.MinValue</c> is excluded too, so negating or printing
@@ -24,7 +25,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     public static Dim Of(long value) => new(value, EquatableArray<DimTerm>.Empty);
 
-    public static Dim Symbol(string name) => FromTerms(0, new[] { new DimTerm(1, DimAtom.ForSymbol(name)) });
+    public static Dim Symbol(string name) => FromTerms(0, new[] { new DimTerm(1, DimMonomial.Of(DimAtom.ForSymbol(name))) });
 
     public bool IsConstant => Terms.Count == 0;
 
@@ -38,20 +39,20 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     public bool IsProvablyNonPositive =>
         IsConstant
             ? Constant <= 0
-            : Terms.All(t => t.Atom.Symbol is not null && t.Coefficient < 0) && checked(Constant + Terms.Sum(t => t.Coefficient)) <= 0;
+            : Terms.All(t => t.Monomial.IsSymbolsOnly && t.Coefficient < 0) && checked(Constant + Terms.Sum(t => t.Coefficient)) <= 0;
 
     /// <summary>The smallest value the dim takes when every symbol is at least 1, or null when it is unbounded below.</summary>
     public long? LowerBound =>
         IsConstant ? Constant
         : Terms.All(t => t.Coefficient > 0)
-            ? Terms.Aggregate((long?)Constant, (sum, t) => t.Atom.LowerBound is { } atom ? checked(sum + t.Coefficient * atom) : null)
+            ? Terms.Aggregate((long?)Constant, (sum, t) => t.Monomial.LowerBound is { } least ? checked(sum + t.Coefficient * least) : null)
             : null;
 
     /// <summary>True when the dim is a bare symbol such as <c>B</c>.</summary>
-    public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Atom.Symbol is not null;
+    public bool IsSymbol => Constant == 0 && Terms.Count == 1 && Terms[0].Coefficient == 1 && Terms[0].Monomial.Single?.Symbol is not null;
 
     /// <summary>Every symbol the expression mentions, in first-mention order.</summary>
-    public IEnumerable<string> Symbols => IsConstant ? Enumerable.Empty<string>() : Terms.SelectMany(t => t.Atom.Symbols).Distinct();
+    public IEnumerable<string> Symbols => IsConstant ? Enumerable.Empty<string>() : Terms.SelectMany(t => t.Monomial.Symbols).Distinct();
 
     public static Dim operator +(Dim a, Dim b) => Sum(new[] { a, b });
 
@@ -65,7 +66,7 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     public static Dim operator *(Dim a, long k) =>
         k == 0 ? Zero
         : a.IsConstant ? Of(checked(a.Constant * k))
-        : new(checked(a.Constant * k), a.Terms.Select(t => new DimTerm(checked(t.Coefficient * k), t.Atom)).ToEquatableArray());
+        : new(checked(a.Constant * k), a.Terms.Select(t => new DimTerm(checked(t.Coefficient * k), t.Monomial)).ToEquatableArray());
 
     /// <summary>
     /// The sum of all <paramref name="dims"/>, normalised once: O(n log n) in the number of terms,
@@ -86,9 +87,28 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
 
     public static Dim operator *(long k, Dim a) => a * k;
 
-    /// <summary>Multiplies two dims; defined only when one of them is a constant (dims stay affine).</summary>
-    public Dim? Times(Dim other) =>
-        other.IsConstant ? this * other.Constant : IsConstant ? other * Constant : null;
+    /// <summary>
+    /// The product multiplied out into monomials (<c>(C + 1)·T = C*T + T</c>). More than
+    /// <see cref="MaxTerms"/> terms or <see cref="DimMonomial.MaxDegree"/> factors in a monomial throws
+    /// <see cref="OverflowException"/> (SD1007): multiplying out must stay small enough to check.
+    /// </summary>
+    public static Dim operator *(Dim a, Dim b)
+    {
+        if (b.IsConstant) return a * b.Constant;
+        if (a.IsConstant) return b * a.Constant;
+        if ((a.Terms.Count + 1L) * (b.Terms.Count + 1L) > MaxTerms)
+            throw new OverflowException($"a product of more than {MaxTerms} terms");
+        var terms = new List<DimTerm>();
+        foreach (var left in a.Terms) terms.Add(new DimTerm(checked(left.Coefficient * b.Constant), left.Monomial));
+        foreach (var right in b.Terms) terms.Add(new DimTerm(checked(a.Constant * right.Coefficient), right.Monomial));
+        foreach (var left in a.Terms)
+            foreach (var right in b.Terms)
+                terms.Add(new DimTerm(checked(left.Coefficient * right.Coefficient), left.Monomial.Times(right.Monomial)));
+        return FromTerms(checked(a.Constant * b.Constant), terms);
+    }
+
+    /// <summary>The most terms a product may multiply out to.</summary>
+    public const int MaxTerms = 4096;
 
     /// <summary><c>floor(this / divisor)</c>, simplified as far as it provably can be.</summary>
     public Dim FloorDiv(long divisor)
@@ -106,28 +126,39 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         {
             long q = FloorDivide(term.Coefficient, divisor);
             long r = term.Coefficient - q * divisor;
-            if (q != 0) quotientTerms.Add(new DimTerm(q, term.Atom));
-            if (r != 0) remainderTerms.Add(new DimTerm(r, term.Atom));
+            if (q != 0) quotientTerms.Add(new DimTerm(q, term.Monomial));
+            if (r != 0) remainderTerms.Add(new DimTerm(r, term.Monomial));
         }
         var quotient = FromTerms(quotientConstant, quotientTerms);
         if (remainderTerms.Count == 0) return quotient; // 0 <= remainderConstant < divisor
 
         // floor(g·e / g·d) = floor(e / d)
         long common = remainderTerms.Aggregate(Gcd(remainderConstant, divisor), (g, t) => Gcd(g, t.Coefficient));
-        var remainder = FromTerms(remainderConstant / common, remainderTerms.Select(t => new DimTerm(t.Coefficient / common, t.Atom)));
+        var remainder = FromTerms(remainderConstant / common, remainderTerms.Select(t => new DimTerm(t.Coefficient / common, t.Monomial)));
 
         // floor((floor(e / a) + r) / d) = floor((e + a·r) / (a·d)), also after the reduction above
-        if (remainder.Terms.Count == 1 && remainder.Terms[0].Coefficient == 1 && remainder.Terms[0].Atom.Numerator is { } inner)
+        if (remainder.Terms.Count == 1 && remainder.Terms[0].Coefficient == 1 && remainder.Terms[0].Monomial.Single?.Numerator is { } inner)
         {
-            long innerDivisor = remainder.Terms[0].Atom.Divisor;
+            long innerDivisor = remainder.Terms[0].Monomial.Single!.Divisor;
             return quotient + (inner + checked(innerDivisor * remainder.Constant)).FloorDiv(checked(innerDivisor * (divisor / common)));
         }
-        return quotient + FromTerms(0, new[] { new DimTerm(1, DimAtom.ForFloorDiv(remainder, divisor / common)) });
+        return quotient + FromTerms(0, new[] { new DimTerm(1, DimMonomial.Of(DimAtom.ForFloorDiv(remainder, divisor / common))) });
     }
+
+    /// <summary>True when the dim is provably a multiple of <paramref name="factor"/> (positive) for every binding, e.g. <c>4*C</c> of 4.</summary>
+    public bool IsMultipleOf(long factor) => FloorDiv(factor) * factor == this;
+
+    /// <summary>
+    /// The symbols of <paramref name="varying"/> that some monomial multiplies with another of them (<c>H</c> and
+    /// <c>W</c> in <c>64*H*W + C</c> or <c>(H*W) / 2</c> for varying C, H, W), in first-mention order: the dim then
+    /// grows faster than any one of them.
+    /// </summary>
+    public IEnumerable<string> SymbolsMultipliedTogether(ICollection<string> varying) =>
+        Terms.SelectMany(t => t.Monomial.SymbolsMultipliedTogether(varying)).Distinct();
 
     /// <summary>The dim with each bound symbol replaced by its binding; unbound symbols stay as they are.</summary>
     public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
-        IsConstant ? this : Sum(Terms.Select(t => t.Atom.Substitute(bindings) * t.Coefficient).Append(Of(Constant)).ToList());
+        IsConstant ? this : Sum(Terms.Select(t => t.Monomial.Substitute(bindings) * t.Coefficient).Append(Of(Constant)).ToList());
 
     /// <summary>The value under the given symbol bindings, or null when a symbol is unbound.</summary>
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
@@ -135,9 +166,9 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         long total = Constant;
         foreach (var term in Terms)
         {
-            long? atom = term.Atom.Evaluate(bindings);
-            if (atom is null) return null;
-            total = checked(total + term.Coefficient * atom.Value);
+            long? monomial = term.Monomial.Evaluate(bindings);
+            if (monomial is null) return null;
+            total = checked(total + term.Coefficient * monomial.Value);
         }
         return total;
     }
@@ -154,30 +185,33 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         foreach (var term in Terms)
         {
             long magnitude = Math.Abs(term.Coefficient);
+            var single = term.Monomial.Single;
             // A leading minus binds tighter than '/': -(H / 2) must not print as -H / 2, i.e. floor(-H / 2).
-            bool negatedQuotient = text.Length == 0 && term.Coefficient < 0 && term.Atom.Symbol is null;
+            bool negatedQuotient = text.Length == 0 && term.Coefficient < 0 && single is { Symbol: null };
             if (text.Length == 0) text.Append(term.Coefficient < 0 ? "-" : "");
             else text.Append(term.Coefficient < 0 ? " - " : " + ");
-            string atom = term.Atom.Format(symbolText);
-            if (magnitude == 1) text.Append(negatedQuotient ? "(" + atom + ")" : atom);
+            string monomial = term.Monomial.Format(symbolText);
+            if (magnitude == 1) text.Append(negatedQuotient ? "(" + monomial + ")" : monomial);
+            // A product prints compactly, 4*H*W, so that it reads as one size among the terms of a sum.
+            else if (single is null) text.Append(magnitude.ToString(CultureInfo.InvariantCulture)).Append('*').Append(monomial);
             else text.Append(magnitude.ToString(CultureInfo.InvariantCulture)).Append(" * ")
-                     .Append(term.Atom.Symbol is null ? "(" + atom + ")" : atom);
+                     .Append(single.Symbol is null ? "(" + monomial + ")" : monomial);
         }
         if (Constant != 0)
             text.Append(Constant < 0 ? " - " : " + ").Append(Math.Abs(Constant).ToString(CultureInfo.InvariantCulture));
         return text.ToString();
     }
 
-    /// <summary>Merges terms with the same atom, drops zero coefficients and sorts the rest: the normal form.</summary>
+    /// <summary>Merges terms with the same monomial, drops zero coefficients and sorts the rest: the normal form.</summary>
     private static Dim FromTerms(long constant, IEnumerable<DimTerm> terms)
     {
-        var merged = new Dictionary<DimAtom, long>();
+        var merged = new Dictionary<DimMonomial, long>();
         foreach (var term in terms)
-            merged[term.Atom] = merged.TryGetValue(term.Atom, out long c) ? checked(c + term.Coefficient) : term.Coefficient;
+            merged[term.Monomial] = merged.TryGetValue(term.Monomial, out long c) ? checked(c + term.Coefficient) : term.Coefficient;
         var normal = new List<DimTerm>(merged.Count);
         foreach (var pair in merged)
             if (pair.Value != 0) normal.Add(new DimTerm(pair.Value, pair.Key));
-        normal.Sort(static (a, b) => DimAtom.Compare(a.Atom, b.Atom));
+        normal.Sort(static (a, b) => DimMonomial.Compare(a.Monomial, b.Monomial));
         return new Dim(constant, normal.ToEquatableArray());
     }
 
@@ -200,10 +234,96 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
     }
 }
 
-/// <summary>One <c>coefficient · atom</c> of a <see cref="Dim"/>.</summary>
-internal sealed record DimTerm(long Coefficient, DimAtom Atom)
+/// <summary>One <c>coefficient · monomial</c> of a <see cref="Dim"/>.</summary>
+internal sealed record DimTerm(long Coefficient, DimMonomial Monomial)
 {
     public long Coefficient { get; } = Dim.InRange(Coefficient);
+}
+
+/// <summary>
+/// A product of atoms, <c>C*T</c> or <c>(H / 2)*W</c>: its factors sorted (a power repeats its factor),
+/// so one product has one spelling.
+/// </summary>
+internal sealed record DimMonomial(EquatableArray<DimAtom> Factors)
+{
+    /// <summary>The most factors one monomial may have: multiplying out must stay small enough to check.</summary>
+    public const int MaxDegree = 64;
+
+    public static DimMonomial Of(DimAtom atom) => new(EquatableArray.Of(atom));
+
+    /// <summary>The only factor of a monomial of degree 1, else null.</summary>
+    public DimAtom? Single => Factors.Count == 1 ? Factors[0] : null;
+
+    /// <summary>True when every factor is a symbol, so the product is at least 1.</summary>
+    public bool IsSymbolsOnly => Factors.All(f => f.Symbol is not null);
+
+    public IEnumerable<string> Symbols => Factors.SelectMany(f => f.Symbols);
+
+    /// <summary>See <see cref="Dim.SymbolsMultipliedTogether"/>; a quotient's numerator counts as one factor.</summary>
+    public IEnumerable<string> SymbolsMultipliedTogether(ICollection<string> varying)
+    {
+        var mentioning = Factors.Where(f => f.Symbols.Any(varying.Contains)).ToList();
+        return mentioning.Count > 1
+            ? mentioning.SelectMany(f => f.Symbols).Where(varying.Contains)
+            : mentioning.SelectMany(f => f.Numerator?.SymbolsMultipliedTogether(varying) ?? Enumerable.Empty<string>());
+    }
+
+    /// <summary>The product with each bound symbol replaced by its binding, multiplied out.</summary>
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        Factors.Aggregate(Dim.Of(1), (product, factor) => product * factor.Substitute(bindings));
+
+    public DimMonomial Times(DimMonomial other)
+    {
+        if (Factors.Count + other.Factors.Count > MaxDegree)
+            throw new OverflowException($"a product of more than {MaxDegree} sizes");
+        var factors = Factors.Concat(other.Factors).ToList();
+        factors.Sort(DimAtom.Compare);
+        return new DimMonomial(factors.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The product of the factors' lower bounds when none is negative (then it is the least the product
+    /// takes), else null.
+    /// </summary>
+    public long? LowerBound
+    {
+        get
+        {
+            long product = 1;
+            foreach (var factor in Factors)
+            {
+                if (factor.LowerBound is not { } least || least < 0) return null;
+                product = checked(product * least);
+            }
+            return product;
+        }
+    }
+
+    public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
+    {
+        long product = 1;
+        foreach (var factor in Factors)
+        {
+            if (factor.Evaluate(bindings) is not { } value) return null;
+            product = checked(product * value);
+        }
+        return product;
+    }
+
+    /// <summary>Higher degrees first (<c>C*T + C</c>), then factor by factor, so printing is deterministic.</summary>
+    public static int Compare(DimMonomial a, DimMonomial b)
+    {
+        if (a.Factors.Count != b.Factors.Count) return b.Factors.Count.CompareTo(a.Factors.Count);
+        for (int i = 0; i < a.Factors.Count; i++)
+            if (DimAtom.Compare(a.Factors[i], b.Factors[i]) is var order && order != 0) return order;
+        return 0;
+    }
+
+    /// <summary><c>C*T</c>; a quotient inside a product keeps its parentheses, <c>(H / 2)*W</c>.</summary>
+    public string Format(Func<string, string> symbolText) =>
+        Single is { } single
+            ? single.Format(symbolText)
+            : string.Join("*", Factors.Select(f => f.Symbol is not null ? f.Format(symbolText) : "(" + f.Format(symbolText) + ")"));
 }
 
 /// <summary>A symbol, or <c>floor(Numerator / Divisor)</c> that could not be simplified further.</summary>

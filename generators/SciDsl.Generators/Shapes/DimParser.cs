@@ -5,7 +5,7 @@ using System.Globalization;
 namespace SciDsl.Generators.Shapes;
 
 /// <summary>
-/// Parses dims such as <c>28</c>, <c>B</c>, <c>H*2</c> or <c>(H - 3) / 2 + 1</c>.
+/// Parses dims such as <c>28</c>, <c>B</c>, <c>H*2</c>, <c>C*T</c> or <c>(H - 3) / 2 + 1</c>.
 /// Grammar: expr := term (('+'|'-') term)*; term := factor ('*' factor | '/' integer)*;
 /// factor := integer | symbol | '(' expr ')' | '-' factor.
 /// </summary>
@@ -71,8 +71,7 @@ internal sealed class DimParser
             SkipSpaces();
             if (Accept('*'))
             {
-                var right = Factor();
-                value = value.Times(right) ?? throw new FormatException("a product of two symbols is not an affine size");
+                value *= Factor();
             }
             else if (Accept('/'))
             {

@@ -18,9 +18,9 @@ internal sealed record Shape(EquatableArray<Dim> Dims)
     /// <summary>The same shape with dim <paramref name="index"/> replaced.</summary>
     public Shape With(int index, Dim dim) => new(Dims.With(index, dim));
 
-    /// <summary>The product of the dims from <paramref name="start"/> on, when it stays affine.</summary>
-    public Dim? Product(int start) =>
-        Dims.Skip(start).Aggregate((Dim?)Dim.Of(1), (product, dim) => product?.Times(dim));
+    /// <summary>The product of the dims from <paramref name="start"/> on, e.g. <c>C*H*W</c>.</summary>
+    public Dim Product(int start) =>
+        Dims.Skip(start).Aggregate(Dim.Of(1), (product, dim) => product * dim);
 
     /// <summary>
     /// False when even the smallest tensor of this shape (every symbol 1) holds 2^63 or more elements:

@@ -9,8 +9,24 @@ public sealed record CsvOptions
     /// <summary>The column separator; null means runs of spaces or tabs (as in the diabetes files).</summary>
     public char? Separator { get; init; } = ',';
 
-    /// <summary>0-based label column; negative counts from the end (-1 = last).</summary>
+    /// <summary>The first data line (after <see cref="SkipLines"/>) names the columns, so <see cref="LabelColumnName"/> and <see cref="FeatureColumns"/> can name them.</summary>
+    public bool HasHeader { get; init; }
+
+    /// <summary>0-based label column; negative counts from the end (-1 = last). <see cref="LabelColumnName"/> overrides it.</summary>
     public int LabelColumn { get; init; } = -1;
+
+    /// <summary>The label column's header name (needs <see cref="HasHeader"/>).</summary>
+    public string? LabelColumnName { get; init; }
+
+    /// <summary>The feature columns by header name, in this order (needs <see cref="HasHeader"/>); other columns are not read, so they may hold text. Null: every column but the label.</summary>
+    public IReadOnlyList<string>? FeatureColumns { get; init; }
+
+    /// <summary>
+    /// The class names in class-index order, for <see cref="TargetKind.Class"/> labels that are names (e.g. <c>setosa</c>);
+    /// a label not in the list is an error. Null: whole-number labels are class indices as written, and labels that are
+    /// names get indices in ordinal name order. Either way names are kept in <see cref="LabelledData.Classes"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
 
     /// <summary><see cref="TargetKind.Class"/>: labels become int64 class indices; <see cref="TargetKind.Value"/>: float32 <c>[N, 1]</c>.</summary>
     public TargetKind Labels { get; init; } = TargetKind.Class;

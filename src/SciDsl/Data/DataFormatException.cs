@@ -12,6 +12,10 @@ public sealed class DataFormatException(string path, int? line, int? column, str
     /// <summary>The offending text, as found.</summary>
     public string? Text { get; } = text;
 
+    /// <summary>An argument problem found while reading a file (e.g. samples whose counts disagree), as a problem of that file.</summary>
+    internal static DataFormatException About(string path, ArgumentException problem) =>
+        new(path, null, null, null, problem.Message.Replace($" (Parameter '{problem.ParamName}')", "").TrimEnd('.'));
+
     private static string Describe(string path, int? line, int? column, string? text, string problem)
     {
         string where = path + (line is { } l ? $", line {l}" : "") + (column is { } c ? $", column {c}" : "");

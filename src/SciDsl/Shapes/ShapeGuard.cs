@@ -57,6 +57,17 @@ public sealed class ShapeGuard(string model)
     }
 
     /// <summary>
+    /// Requires dim <paramref name="index"/> of an input declared as an expression (<c>C*T</c>) to be
+    /// <paramref name="size"/>, its value for the symbols bound so far.
+    /// </summary>
+    public void RequireSize(TensorSignature expected, torch.Tensor actual, int index, long size)
+    {
+        long[] shape = actual.shape;
+        if (shape[index] != size)
+            throw MismatchOf(expected, shape, $"dim {index} ({expected.Dims[index]}) is {shape[index]}, expected {size}");
+    }
+
+    /// <summary>
     /// Requires a size the model computes from its inputs to be at least 1: an input can have the
     /// declared shape and still be too small for the convolutions and poolings that follow.
     /// </summary>

@@ -3,16 +3,66 @@ using TorchSharp;
 
 namespace SciDsl;
 
-/// <summary>What a target is: a class index or real values to regress.</summary>
-public enum TargetKind { Class, Value }
+/// <summary>What a target is: a class index, real values to regress, or none (unlabelled samples).</summary>
+public enum TargetKind { Class, Value, None }
 
 /// <summary>
-/// A data source's declared shape, generated from <c>[Dataset("x: 1,8,8", Target = "class: 10")]</c>.
+/// A data source's declared shape, generated from <c>[Dataset("x: 1,8,8", Target = "class: 10")]</c>, or for several
+/// inputs per sample and no target <c>[Dataset("x: N,F; adj: N,N")]</c>.
 /// </summary>
-/// <param name="Sample">One sample without the batch dim.</param>
-/// <param name="TargetSize">Number of classes for <see cref="TargetKind.Class"/>; values per sample for <see cref="TargetKind.Value"/>.</param>
+/// <param name="Sample">One sample without the batch dim (the first input when there are several).</param>
+/// <param name="TargetSize">Number of classes for <see cref="TargetKind.Class"/>; values per sample for <see cref="TargetKind.Value"/>; 0 for <see cref="TargetKind.None"/>.</param>
 public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target, int TargetSize)
 {
+    /// <summary>Several inputs per sample, e.g. a graph's node features and adjacency, as generated from <c>[Dataset("x: N,F; adj: N,N")]</c>.</summary>
+    /// <exception cref="ArgumentException">No input.</exception>
+    public static DatasetSignature OfInputs(IReadOnlyList<TensorSignature> inputs, TargetKind target, int targetSize)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.Count > 0
+            ? new DatasetSignature(inputs[0], target, targetSize) { Inputs = inputs }
+            : throw new ArgumentException("A data set declares at least one input.", nameof(inputs));
+    }
+
+    /// <summary>Every declared input, in declaration order.</summary>
+    public IReadOnlyList<TensorSignature> Inputs { get; init; } = [Sample];
+
+    /// <summary>
+    /// Checks samples against this signature: every declared input by name (element type and fixed dims), the targets
+    /// as <see cref="Check(LabelledData, string)"/> does, an unlabelled declaration against data without targets,
+    /// and the class names against the declared class count. Returns the samples in canonical form.
+    /// </summary>
+    /// <param name="source">Named in errors: the data source's type name, or the file the samples came from.</param>
+    /// <exception cref="DataShapeException">An input is missing, extra or of another shape, or the targets do not match.</exception>
+    public SampleSet Check(SampleSet data, string source)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        string declaredNames = string.Join(", ", Inputs.Select(input => input.Name));
+        if (!data.InputNames.Order(StringComparer.Ordinal).SequenceEqual(Inputs.Select(input => input.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            throw DataShapeException.InData(source, $"inputs {declaredNames}", $"inputs {string.Join(", ", data.InputNames)}");
+        var symbols = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var declared in Inputs)
+        {
+            var values = data[declared.Name];
+            if (ShapeCheck.BatchProblem(values, declared, symbols) is { } problem)
+                throw DataShapeException.InData(source, ShapeCheck.Expected(declared), $"'{declared.Name}' as {ShapeCheck.Describe(values)}, so one sample has {problem}");
+        }
+        // In declaration order, whatever order the loader used.
+        SampleSet Ordered(torch.Tensor? targets) => new(Inputs.Select(input => (input.Name, data[input.Name])), targets, data.Classes);
+        if (Target == TargetKind.None)
+        {
+            return data.Targets is null ? Ordered(null)
+                : throw DataShapeException.InData(source, "unlabelled samples (the declaration has no Target)", $"targets {Describe(data.Targets)}; call WithoutTargets() or declare the Target");
+        }
+        if (data.Targets is null)
+            throw DataShapeException.InData(source, $"{Target.ToString().ToLowerInvariant()} targets (Target = \"{Target.ToString().ToLowerInvariant()}: {TargetSize}\")", "unlabelled samples");
+        if (data.Classes is { } classes && (Target != TargetKind.Class || classes.Count != TargetSize))
+            throw DataShapeException.InData(source,
+                Target == TargetKind.Class ? $"{TargetSize} classes as declared (Target = \"class: {TargetSize}\")" : $"value targets (Target = \"value: {TargetSize}\"), not classes",
+                $"{classes.Count} class names ({string.Join(", ", classes.Names)})");
+        return Ordered(CheckTargets(data.Targets, data.Count, (expected, actual) => DataShapeException.InData(source, expected, actual)));
+    }
+
     /// <summary>
     /// Checks loaded data against this signature and returns it in canonical form
     /// (value targets of shape <c>[N]</c> become <c>[N, 1]</c> when <see cref="TargetSize"/> is 1).
@@ -22,10 +72,16 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
     public LabelledData Check(LabelledData data, string source)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (Target == TargetKind.None)
+            throw new DataShapeException(source, "unlabelled samples, which LabelledData cannot hold; implement ISampleSource", "labelled data");
+        if (Inputs.Count != 1)
+            throw new DataShapeException(source, $"{Inputs.Count} inputs ({string.Join(", ", Inputs.Select(input => input.Name))}), which LabelledData cannot hold; implement ISampleSource", "one input");
         CheckFeatures(data.Features, source);
-        long count = data.Features.shape[0];
-        return data with { Targets = Target == TargetKind.Class ? CheckClasses(data.Targets, count, source) : CheckValues(data.Targets, count, source) };
+        return data with { Targets = CheckTargets(data.Targets, data.Features.shape[0], (expected, actual) => new DataShapeException(source, expected, actual)) };
     }
+
+    private torch.Tensor CheckTargets(torch.Tensor targets, long count, Func<string, string, DataShapeException> mismatch) =>
+        Target == TargetKind.Class ? CheckClasses(targets, count, mismatch) : CheckValues(targets, count, mismatch);
 
     private void CheckFeatures(torch.Tensor features, string source)
     {
@@ -41,21 +97,21 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
         }
     }
 
-    private torch.Tensor CheckClasses(torch.Tensor targets, long count, string source)
+    private torch.Tensor CheckClasses(torch.Tensor targets, long count, Func<string, string, DataShapeException> mismatch)
     {
         string expected = $"targets int64 [{count}] with class indices in [0, {TargetSize})";
         if (targets.dtype != torch.ScalarType.Int64 || targets.dim() != 1 || targets.shape[0] != count)
-            throw new DataShapeException(source, expected, $"targets {Describe(targets)}");
+            throw mismatch(expected, $"targets {Describe(targets)}");
         if (count == 0) return targets;
         using var minimum = targets.min();
         using var maximum = targets.max();
         long min = minimum.item<long>(), max = maximum.item<long>();
         if (min < 0 || max >= TargetSize)
-            throw new DataShapeException(source, expected, $"class indices from {min} to {max}");
+            throw mismatch(expected, $"class indices from {min} to {max}");
         return targets;
     }
 
-    private torch.Tensor CheckValues(torch.Tensor targets, long count, string source)
+    private torch.Tensor CheckValues(torch.Tensor targets, long count, Func<string, string, DataShapeException> mismatch)
     {
         string expected = TargetSize == 1
             ? $"targets float32 [{count}, 1] or [{count}]"
@@ -64,7 +120,7 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
         if (isFloat && TargetSize == 1 && targets.dim() == 1 && targets.shape[0] == count)
             return targets.reshape(count, 1);
         if (!isFloat || targets.dim() != 2 || targets.shape[0] != count || targets.shape[1] != TargetSize)
-            throw new DataShapeException(source, expected, $"targets {Describe(targets)}");
+            throw mismatch(expected, $"targets {Describe(targets)}");
         return targets;
     }
 

@@ -17,6 +17,9 @@ public sealed record LabelledData(torch.Tensor Features, torch.Tensor Targets)
 {
     public long Count => Features.shape[0];
 
+    /// <summary>Class index → name, when the class targets came from names (CSV strings, image folder names); null otherwise.</summary>
+    public ClassLabels? Classes { get; init; }
+
     /// <summary>
     /// The validation samples a training run with this configuration holds out (same seed, same split),
     /// e.g. to evaluate an exported model on exactly the data the run validated on.
@@ -28,4 +31,14 @@ public sealed record LabelledData(torch.Tensor Features, torch.Tensor Targets)
             throw new InvalidOperationException("The configuration holds out no validation samples (ValidationSplit = 0).");
         return new LabelledData(split.ValidationFeatures.alias(), split.ValidationTargets!.alias());
     }
+}
+
+/// <summary>
+/// Supplies samples with several inputs (e.g. a graph's <c>x</c> and <c>adj</c>) or without targets (for self- and
+/// semi-supervised training). A <c>[Dataset]</c> class implements this or <see cref="IDataSource"/>; the generated
+/// <c>Signature</c> checks what <see cref="LoadSamples"/> returns (<see cref="DatasetSignature.Check(SampleSet, string)"/>).
+/// </summary>
+public interface ISampleSource
+{
+    SampleSet LoadSamples();
 }

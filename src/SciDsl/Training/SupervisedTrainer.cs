@@ -8,6 +8,8 @@ public static class SupervisedTrainer
 {
     /// <summary>
     /// Seeds torch, builds the model, checks and splits the data, then trains with a checkpoint after every epoch.
+    /// Class names loaded with the data (<see cref="LabelledData.Classes"/>) are saved beside the checkpoint
+    /// (<see cref="DataPreparation.PathBeside"/>) and returned in <see cref="TrainingResult{TModel}.Classes"/>.
     /// </summary>
     /// <param name="experimentName">Names the default checkpoint, <c>checkpoints/&lt;experimentName&gt;.ckpt</c>; generated experiments pass their full name. Default: the model's name.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or the data set is too small for the split.</exception>
@@ -38,6 +40,9 @@ public static class SupervisedTrainer
         torch.manual_seed(config.Seed);
         TModel model = createModel();
         LabelledData loaded = signature.Check(data.Load(), source);
+        // Beside the checkpoint from the start, so a killed run's weights still map back to class names.
+        if (loaded.Classes is not null)
+            new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
@@ -48,7 +53,10 @@ public static class SupervisedTrainer
         if (loop.BestEpoch is not null) model.load(store.BestWeightsPath);
         return new TrainingResult<TModel>(
             model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
-            loop.BestEpoch, paradigm.Validate());
+            loop.BestEpoch, paradigm.Validate())
+        {
+            Classes = loaded.Classes,
+        };
     }
 
     private static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)

@@ -34,4 +34,7 @@ public sealed record TrainingResult<TModel>(
     where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
 {
     public EpochMetrics Final => History[^1];
+
+    /// <summary>Class index → name when the data had class names (also saved in the checkpoint's <see cref="DataPreparation"/> sidecar); null otherwise.</summary>
+    public ClassLabels? Classes { get; init; }
 }

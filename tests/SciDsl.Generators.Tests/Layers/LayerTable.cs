@@ -40,9 +40,18 @@ internal static class LayerTable
                 Use("x: B,6", "[Linear(4)]").Gives("B,4"),
                 Use("x: B,T,6", "[Linear(4, Bias = false)]").Gives("B,T,4"),
                 Use("x: B,6", "[Linear(\"H\", In = 6)]").Gives("B,H"),
+                Use("x: B,16,T", "[Flatten]", "[Linear(4)]").Gives("B,4"),                                     // In = 16·T, T a constructor size
+                Use("x: B,6", "[Linear(\"C * T\")]", "[Linear(4)]").Gives("B,4"),                            // In = C·T, both constructor sizes
             ],
             [
                 Use("x: B,6", "[Linear(0)]").Rejected("SD2003", "output width must be positive but is 0"),
+                Use("x: B,64,H,W", "[Flatten]", "[Linear(10)]").Rejected("SD1001", "Linear(10) expects a size fixed when the model is built",
+                    "not 64*H*W, which grows with the input sizes H and W", "receives [B, 64*H*W] from Flatten",
+                    "make H and W fixed in the model's input shape", "insert [GlobalAvgPool] before [Flatten]"),
+                Use("x: B,1,H,W", "[Conv2d(4, Kernel = 3)]", "[Flatten]", "[Linear(10)]").Rejected("SD1001",    // 4·(H − 2)·(W − 2)
+                    "not 4*H*W - 8 * H - 8 * W + 16, which grows with the input sizes H and W"),
+                Use("x: B,1,H,W", "[Flatten(StartDim = 2)]", "[MaxPool1d(2)]", "[Flatten]", "[Linear(4)]").Rejected("SD1001", // ⌊H·W / 2⌋
+                    "not (H*W) / 2, which grows with the input sizes H and W"),
                 Use("x: B,6", "[Linear(4, In = 5)]").Rejected("SD1004", "In = 5", "write In = 6"),
                 Use("x: B,1,8,8", "[Linear(10)]").Rejected("SD1001", "[B, features] or [B, T, features]", "insert [Flatten]"),
             ]),
@@ -204,12 +213,13 @@ internal static class LayerTable
                 Use("x: B,6,4,4", "[GroupNorm(3)]").Gives("B,6,4,4"),
                 Use("x: B,4,T", "[GroupNorm(2, Eps = 1e-3)]").Gives("B,4,T"),
                 Use("x: B,C,4", "[GroupNorm(1)]").Gives("B,C,4"),
+                Use("x: B,2*C,4", "[GroupNorm(2)]").Gives("B,2 * C,4"),
             ],
             [
                 Use("x: B,6,4,4", "[GroupNorm(4)]").Rejected("SD2003", "4 groups do not divide the 6 channels", "(1, 2, 3, 6)"),
                 Use("x: B,6,4,4", "[GroupNorm(0)]").Rejected("SD2003", "the number of groups must be at least 1 but is 0"),
                 Use("x: B,6,4,4", "[GroupNorm(2, Eps = 0)]").Rejected("SD2003", "Eps must be positive but is 0"),
-                Use("x: B,C,4", "[GroupNorm(2)]").Rejected("SD1001", "a fixed number of channels that 2 groups divide"),
+                Use("x: B,C,4", "[GroupNorm(2)]").Rejected("SD1001", "a number of channels that 2 groups provably divide", "(e.g. 2*C)"),
                 Use("x: B,6", "[GroupNorm(2)]").Rejected("SD1001", "[B, channels, spatial…]", "use LayerNorm"),
             ]),
         Activation("ReLU"),
@@ -262,6 +272,10 @@ internal static class LayerTable
                 Use("x: B,2,3,4", "[Flatten]").Gives("B,24"),                                                   // 2·3·4
                 Use("x: B,2,3,4", "[Flatten(StartDim = 2)]").Gives("B,2,12"),
                 Use("x: B,2,T", "[Flatten]").Gives("B,2 * T"),
+                Use("x: B,C,T", "[Flatten]").Gives("B,C*T"),
+                Use("x: B,3,H,W", "[Flatten]").Gives("B,3*H*W"),
+                Use("x: B,C,H,W", "[Flatten(StartDim = 2)]").Gives("B,C,H*W"),
+                Use("x: B,2,H,W", "[MaxPool2d(2)]", "[Flatten]").Gives("B,2*(H / 2)*(W / 2)"),                  // 2·⌊H/2⌋·⌊W/2⌋
             ],
             [
                 Use("x: B,6", "[Flatten(StartDim = 0)]").Rejected("SD2003", "StartDim must be at least 1"),
@@ -271,10 +285,13 @@ internal static class LayerTable
             [
                 Use("x: B,24", "[Reshape(\"B,2,3,4\")]").Gives("B,2,3,4"),
                 Use("x: B,2,T", "[Reshape(\"B,T,2\")]").Gives("B,T,2"),
+                Use("x: B,C,H,W", "[Reshape(\"B,C,H*W\")]").Gives("B,C,H*W"),
+                Use("x: B,C,T", "[Flatten]", "[Reshape(\"B,T,C\")]").Gives("B,T,C"),
             ],
             [
                 Use("x: B,24", "[Reshape(\"B\")]").Rejected("SD2003", "needs the batch dim and at least one more"),
                 Use("x: B,24", "[Reshape(\"B,5,5\")]").Rejected("SD1004", "make the target's sizes multiply to the input's"),
+                Use("x: B,C,H,W", "[Reshape(\"B,C,H*H\")]").Rejected("SD1004", "C*H*H elements per sample", "(C*H*W elements)"),
                 Use("x: B,24", "[Reshape(\"B,(4\")]").Rejected("SD2001", "B,(4"),
             ]),
         new("Permute",
@@ -308,10 +325,13 @@ internal static class LayerTable
             [
                 Use("x: B,8,3,5", "[PixelShuffle(2)]").Gives("B,2,6,10"),
                 Use("x: B,9,H,W", "[PixelShuffle(3)]").Gives("B,1,3 * H,3 * W"),
+                Use("x: B,4*C,H,W", "[PixelShuffle(2)]").Gives("B,C,2 * H,2 * W"),
+                Use("x: B,C,4,H,W", "[Reshape(\"B,4*C,H,W\")]", "[PixelShuffle(2)]").Gives("B,C,2 * H,2 * W"),
             ],
             [
                 Use("x: B,6,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "channels divisible by 2² = 4", "6 channels", "give the previous layer 8 output channels"),
-                Use("x: B,C,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "a fixed channel count divisible by 2² = 4"),
+                Use("x: B,C,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "channels divisible by 2² = 4", "C channels are not provably a multiple of 4", "4*C"),
+                Use("x: B,2*C,4,4", "[PixelShuffle(2)]").Rejected("SD1001", "2 * C channels are not provably a multiple of 4"),
                 Use("x: B,8,4", "[PixelShuffle(2)]").Rejected("SD1001", "[B, channels, height, width]"),
                 Use("x: B,8,4,4", "[PixelShuffle(0)]").Rejected("SD2003", "the upscale factor must be at least 1 but is 0"),
             ]),
@@ -441,13 +461,15 @@ internal static class LayerTable
                 Use("x: B,T,8", "[MultiHeadAttention(2)]").Gives("B,T,8"),
                 Use("x: B,5,12", "[MultiHeadAttention(4, Causal = true)]").Gives("B,5,12"),
                 Use("x: B,T,D", "[MultiHeadAttention(1)]").Gives("B,T,D"),
+                Use("x: B,T,4*D", "[MultiHeadAttention(4)]").Gives("B,T,4 * D"),                              // 4 heads of width D
+                Use("x: B,T,8", "[Linear(\"4 * H * D\")]", "[MultiHeadAttention(4)]").Gives("B,T,4*D*H"),     // 4 heads of width D·H
                 Use("x: B,T,8; memory: B,S,8", "[MultiHeadAttention(2, KeyValue = \"memory\")]").Gives("B,T,8"),
                 Use("x: B,3,12; memory: B,7,12", "[MultiHeadAttention(4, KeyValue = \"memory\")]").Gives("B,3,12"),
             ],
             [
                 Use("x: B,T,10", "[MultiHeadAttention(4)]").Rejected("SD2003", "4 heads do not divide the width 10", "(1, 2, 5, 10)"),
                 Use("x: B,T,8", "[MultiHeadAttention(0)]").Rejected("SD2003", "the number of heads must be at least 1 but is 0"),
-                Use("x: B,T,D", "[MultiHeadAttention(2)]").Rejected("SD1001", "a fixed width that 2 heads divide"),
+                Use("x: B,T,D", "[MultiHeadAttention(2)]").Rejected("SD1001", "a width that 2 heads provably divide", "a multiple of the heads (e.g. 2*D)"),
                 Use("x: B,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "sequence dim"),
                 Use("x: B,3,4,8", "[MultiHeadAttention(2)]").Rejected("SD1001", "[B, T, width]", "Permute"),
                 Use("x: B,T,8; memory: B,S,6", "[MultiHeadAttention(2, KeyValue = \"memory\")]")

@@ -19,6 +19,8 @@ public class SignatureParserTests
     [InlineData("m: bool[B, 4]", "bool", "[B, 4]")]
     [InlineData("x: float64[B,(H - 1) / 2 + 1]", "float64", "[B, (H + 1) / 2]")]
     [InlineData("x: B,3", "float32", "[B, 3]")]
+    [InlineData("x: B,T*C", "float32", "[B, C*T]")]
+    [InlineData("x: B, 2*H*W + H*W", "float32", "[B, 3*H*W]")]
     public void Parses_element_types_and_dims(string text, string elementType, string shape)
     {
         var tensor = Assert.Single(SignatureParser.Parse(text, out _)!.Value);
@@ -31,7 +33,7 @@ public class SignatureParserTests
     [InlineData("x: B,1,,28", "dim 2 ('')")]
     [InlineData("x B,1", "has no ':'")]
     [InlineData("x: int7[B,T]", "unknown element type 'int7'")]
-    [InlineData("x: B*C,1", "dim 0 ('B*C')")]
+    [InlineData("x: B**C,1", "dim 0 ('B**C')")]
     [InlineData("1x: B,1", "'1x' is not a valid input name")]
     [InlineData("x: B,2; ", "has no ':'")]
     [InlineData("x: B,2; x: B,3", "declared twice")]

@@ -25,6 +25,18 @@ public sealed class SupervisedTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Class_names_of_the_data_are_saved_beside_the_checkpoint_and_returned()
+    {
+        var named = new IrisData().Load() with { Classes = new ClassLabels(["setosa", "versicolor", "virginica"]) };
+        var data = new FixedData(named.Features, named.Targets) { Classes = named.Classes };
+
+        var result = SupervisedTrainer.Run(IrisConfig with { Epochs = 1 }, () => new Mlp(4, 16, 3), data, IrisData.Signature, Quiet(temp.File("named.ckpt")));
+
+        Assert.Equal(named.Classes, result.Classes);
+        Assert.Equal(["setosa", "versicolor", "virginica"], DataPreparation.Load(temp.File("named.ckpt.data.json")).Classes!.Names);
+    }
+
+    [Fact]
     public void Mse_regression_loss_decreases_and_has_no_accuracy()
     {
         var result = SupervisedTrainer.Run(RegressionConfig, () => new Mlp(3, 8, 1), new LinearData(), LinearData.Signature, Quiet(temp.File("reg.ckpt")));

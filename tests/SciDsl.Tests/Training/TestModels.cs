@@ -64,7 +64,9 @@ public sealed class LinearData(int count = 200) : IDataSource
 /// <summary>Returns the given tensors; for shape and edge cases.</summary>
 public sealed class FixedData(Tensor features, Tensor targets) : IDataSource
 {
-    public LabelledData Load() => new(features, targets);
+    public ClassLabels? Classes { get; init; }
+
+    public LabelledData Load() => new(features, targets) { Classes = Classes };
 }
 
 /// <summary>A fresh directory for checkpoints, deleted afterwards.</summary>

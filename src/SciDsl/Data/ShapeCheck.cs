@@ -1,0 +1,53 @@
+using System.Globalization;
+using TorchSharp;
+
+namespace SciDsl;
+
+/// <summary>Compares loaded tensors with declared <see cref="TensorSignature"/>s and describes both for error messages.</summary>
+internal static class ShapeCheck
+{
+    /// <summary>Why one sample (no sample dim) does not fit the declaration, or null when it does.</summary>
+    public static string? SampleProblem(torch.Tensor sample, TensorSignature declared) =>
+        FitsFrom(sample, declared, sampleDim: 0, []);
+
+    /// <summary>Why a whole input <c>[N, …]</c> does not fit the declaration, or null when it does.</summary>
+    /// <param name="symbols">Sizes of symbolic dims bound so far (by earlier inputs of the same samples): a symbol has one size in all of them.</param>
+    public static string? BatchProblem(torch.Tensor values, TensorSignature declared, Dictionary<string, long> symbols) =>
+        values.dim() == 0 ? "it is a scalar, with no sample dim" : FitsFrom(values, declared, sampleDim: 1, symbols);
+
+    private static string? FitsFrom(torch.Tensor tensor, TensorSignature declared, int sampleDim, Dictionary<string, long> symbols)
+    {
+        if (tensor.dtype != DtypeOf(declared.ElementType))
+            return $"element type {Name(tensor.dtype)} instead of {Name(DtypeOf(declared.ElementType))}";
+        if (tensor.dim() - sampleDim != declared.Rank)
+            return $"rank {tensor.dim() - sampleDim} instead of {declared.Rank}";
+        for (int i = 0; i < declared.Rank; i++)
+        {
+            string dim = declared.Dims[i];
+            long actual = tensor.shape[i + sampleDim];
+            if (long.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out long size))
+            {
+                if (actual != size) return $"dim {i + 1} is {actual} instead of {size}";
+            }
+            // A symbolic dim (a graph's N, a sequence's T) takes the size it first meets, then must keep it.
+            else if (!symbols.TryAdd(dim, actual) && symbols[dim] != actual)
+                return $"dim {i + 1} is {actual} but {dim} is {symbols[dim]}";
+        }
+        return null;
+    }
+
+    public static string Expected(TensorSignature declared) =>
+        $"'{declared.Name}' {Name(DtypeOf(declared.ElementType))} [{string.Join(", ", declared.Dims)}] per sample";
+
+    public static string Describe(torch.Tensor tensor) => $"{Name(tensor.dtype)} [{string.Join(", ", tensor.shape)}]";
+
+    public static torch.ScalarType DtypeOf(TensorElementType type) => type switch
+    {
+        TensorElementType.Float64 => torch.ScalarType.Float64,
+        TensorElementType.Int64 => torch.ScalarType.Int64,
+        TensorElementType.Bool => torch.ScalarType.Bool,
+        _ => torch.ScalarType.Float32,
+    };
+
+    private static string Name(torch.ScalarType type) => type.ToString().ToLowerInvariant();
+}
