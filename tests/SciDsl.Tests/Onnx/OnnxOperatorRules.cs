@@ -57,5 +57,16 @@ public static class OnnxOperatorRules
         return violations;
     }
 
-    public static void AssertValid(string onnxPath) => Assert.Empty(Violations(onnxPath));
+    /// <summary>
+    /// Asserts the file keeps the rules above. When SCIDSL_ONNX_CHECK_DIR names a directory, the file is also
+    /// copied there, so that tools/onnx-checker.sh can run the official ONNX checker over every file the
+    /// suite exported (the checker is Python; the suite itself needs only the .NET SDK).
+    /// </summary>
+    public static void AssertValid(string onnxPath)
+    {
+        Assert.Empty(Violations(onnxPath));
+        string? checkerDirectory = Environment.GetEnvironmentVariable("SCIDSL_ONNX_CHECK_DIR");
+        if (!string.IsNullOrEmpty(checkerDirectory))
+            File.Copy(onnxPath, Path.Combine(checkerDirectory, $"{Guid.NewGuid():N}.onnx"));
+    }
 }
