@@ -10,14 +10,14 @@ namespace SciDsl.Generators.Check;
 /// <summary>Does the data fit the model, and the loss its output? (SD1005, SD1006)</summary>
 internal static class ExperimentChecks
 {
-    public static void SampleFitsInput(string experiment, ShapedModel model, DatasetSpec data, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    public static void SampleFitsInput(string experiment, ShapedModel model, DatasetSpec data, IReadOnlyDictionary<string, long> sizes, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         string? problem = null;
         if (model.Inputs.Count != 1) problem = "supervised experiments train single-input models; give the model one input";
         else
         {
             var input = model.Inputs[0];
-            var perSample = new Shape(input.Shape.Dims.Skip(1).ToEquatableArray());
+            var perSample = new Shape(input.Shape.Dims.Skip(1).Select(d => Bound(d, sizes)).ToEquatableArray());
             string dims = string.Join(",", perSample.Dims);
             string declare = $"declare the dataset as \"{data.Sample.Name}: {(input.ElementType == TensorSpec.Float32 ? dims : $"{input.ElementType}[{dims}]")}\" or change the model input";
             if (perSample.Rank != data.Sample.Shape.Rank)
@@ -34,7 +34,7 @@ internal static class ExperimentChecks
     }
 
     /// <summary>SD1006, leading with the problem (what the loss needs, but what it gets), then the fix.</summary>
-    public static void LossFitsOutput(string experiment, ShapedModel model, DatasetSpec data, string loss, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    public static void LossFitsOutput(string experiment, ShapedModel model, DatasetSpec data, IReadOnlyDictionary<string, long> sizes, string loss, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         var output = model.Outputs[0].Shape;
         bool classes = loss == "CrossEntropy";
@@ -50,11 +50,14 @@ internal static class ExperimentChecks
             problem = (needs, $"model {model.Type.Name} has {model.Outputs.Count} outputs ({string.Join(", ", model.OutputNodes)})", "train a single-output model");
         else if (output.Rank != 2)
             problem = (needs, $"model {model.Type.Name} outputs {output}", $"end the model with [Flatten, Linear({data.TargetSize})]");
-        else if (Contradicts(output[1], Dim.Of(data.TargetSize)))
+        else if (Contradicts(Bound(output[1], sizes), Dim.Of(data.TargetSize)))
             problem = (needs, $"model {model.Type.Name} outputs {output}", $"make the last layer Linear({data.TargetSize})");
         if (problem is { } p)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, location, experiment, p.Needs, p.Receives, p.Fix));
     }
+
+    /// <summary>The size with the experiment's <c>Sizes</c> filled in, when they determine it.</summary>
+    private static Dim Bound(Dim dim, IReadOnlyDictionary<string, long> sizes) => dim.Evaluate(sizes) is { } value ? Dim.Of(value) : dim;
 
     /// <summary>Two sizes contradict when both are numbers and differ; a symbol is bound by the data at run time.</summary>
     private static bool Contradicts(Dim declared, Dim actual) => declared.IsConstant && actual.IsConstant && !declared.Equals(actual);

@@ -46,7 +46,8 @@ internal static class ShapeChecker
                 inputs.Select(v => v!.Shape).ToEquatableArray(),
                 inputs.Select(v => v!.Description).ToEquatableArray(),
                 inputs.Select(v => v!.ElementType).ToEquatableArray(),
-                layer.NamedInputs.Select(n => n.Argument).ToEquatableArray());
+                layer.NamedInputs.Select(n => n.Argument).ToEquatableArray(),
+                model.Inputs.Select(i => i.Shape).ToEquatableArray());
             var inference = InferWithin64Bits(layer, context);
             if (inference.Error is not null)
             {

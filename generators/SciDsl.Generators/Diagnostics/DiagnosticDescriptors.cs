@@ -109,7 +109,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ModelNeedsSizes = Error(
         "SD3006", "The experiment's model has sizes only its constructor sets",
-        "Experiment '{0}': model {1} needs constructor arguments ({2}), which an experiment cannot supply; give {3} in the model's declaration", ExperimentCategory);
+        "Experiment '{0}': model {1} needs constructor arguments ({2}) that [Experiment] does not give; add {3} to [Experiment], or give the sizes numbers in the model's declaration", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor MalformedSizes = Error(
+        "SD3015", "The experiment's Sizes are malformed or name no size of the model",
+        "Experiment '{0}': Sizes = \"{1}\" {2}; {3}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
@@ -119,7 +123,7 @@ internal static class DiagnosticDescriptors
         LayerRejectsShape, MergedShapesDisagree, SizeNotPositive, ExplicitSizeContradicts, DatasetDoesNotFitModel,
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
-        NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes,
+        NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using SciDsl.Generators.Parse;
 
 namespace SciDsl.Generators.Emit;
@@ -18,7 +20,9 @@ internal static class ExperimentEmitter
             writer.Line($"    Epochs: {Literal.Long(experiment.Epochs)},");
             writer.Line($"    BatchSize: {Literal.Long(experiment.BatchSize)},");
             writer.Line($"    Seed: {Literal.Long(experiment.Seed)},");
-            writer.Line($"    ValidationSplit: {Literal.Double(experiment.ValidationSplit)});");
+            var extras = ExtraArguments(experiment.Extras).ToList();
+            writer.Line($"    ValidationSplit: {Literal.Double(experiment.ValidationSplit)}{(extras.Count == 0 ? ");" : ",")}");
+            for (int i = 0; i < extras.Count; i++) writer.Line($"    {extras[i]}{(i == extras.Count - 1 ? ");" : ",")}");
             writer.Line();
             writer.Line("/// <summary>");
             writer.Line("/// Seeds, builds the model, loads and checks the data, trains with a checkpoint after every");
@@ -26,7 +30,23 @@ internal static class ExperimentEmitter
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}(), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
+
+    /// <summary>The named <c>TrainConfig</c> arguments whose declared values differ from the defaults.</summary>
+    private static IEnumerable<string> ExtraArguments(TrainingExtras extras)
+    {
+        var defaults = new TrainingExtras();
+        if (extras.LabelSmoothing != defaults.LabelSmoothing) yield return $"LabelSmoothing: {Literal.Double(extras.LabelSmoothing)}";
+        if (extras.ClassWeights.Count > 0) yield return $"ClassWeights: new double[] {{ {string.Join(", ", extras.ClassWeights.Select(Literal.Double))} }}";
+        if (extras.HuberDelta != defaults.HuberDelta) yield return $"HuberDelta: {Literal.Double(extras.HuberDelta)}";
+        if (extras.GradientClipNorm > 0) yield return $"GradientClipNorm: {Literal.Double(extras.GradientClipNorm)}";
+        if (extras.EarlyStopping != defaults.EarlyStopping) yield return $"EarlyStopping: {Literal.String(extras.EarlyStopping)}";
+        if (extras.Patience > 0) yield return $"Patience: {Literal.Long(extras.Patience)}";
+        if (extras.Schedule != defaults.Schedule) yield return $"Schedule: global::SciDsl.LrSchedule.{extras.Schedule}";
+        if (extras.WarmupEpochs != defaults.WarmupEpochs) yield return $"WarmupEpochs: {Literal.Long(extras.WarmupEpochs)}";
+        if (extras.StepEpochs != defaults.StepEpochs) yield return $"StepEpochs: {Literal.Long(extras.StepEpochs)}";
+        if (extras.Gamma != defaults.Gamma) yield return $"Gamma: {Literal.Double(extras.Gamma)}";
+    }
 }

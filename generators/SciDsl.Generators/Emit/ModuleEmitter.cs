@@ -86,7 +86,7 @@ internal static class ModuleEmitter
         string guard = "new global::SciDsl.ShapeGuard(Signature.Model)" +
             string.Concat(model.ConstructorSymbols.Select(s => $".Bind({Literal.String(s)}, {s})"));
         var requirements = SizeRequirements(model).ToList();
-        if (model.Inputs.Count == 1 && requirements.Count == 0)
+        if (model.Inputs.Count == 1 && requirements.Count == 0 && !model.Nodes.Any(n => n.Layer.ChecksOutputAtRunTime))
             writer.Line($"{guard}.Check(Signature.Inputs[0], {model.Inputs[0].Name});");
         else
         {
@@ -101,6 +101,9 @@ internal static class ModuleEmitter
         {
             string target = names.Of(node.Name);
             string call = node.Layer.TorchForward(node.Name, node.Inputs.Select(names.Of).ToList());
+            if (node.Layer.ChecksOutputAtRunTime)
+                call = $"guard.CheckOutput({call}, {Literal.String(node.Layer.Site.Display)}, {Literal.String(node.Name)}, {Literal.String(node.Output.ToString())}, "
+                    + $"{string.Join(", ", node.Output.Dims.Select(d => d.ToCSharp(symbol => $"guard[{Literal.String(symbol)}]")))})";
             writer.Line($"{(names.Declares(node, model) ? "var " : "")}{target} = {call}; // {node.Output}");
         }
         var outputs = model.OutputNodes.Select(names.Of).ToList();

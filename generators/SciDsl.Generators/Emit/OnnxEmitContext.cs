@@ -32,6 +32,13 @@ internal sealed class OnnxEmitContext(SourceWriter writer, string module, IReadO
     public void Node(string opType, IEnumerable<string> inputs, params string[] attributes) =>
         writer.Line($"{(declareOutput ? "string " : "")}{output} = {Call(opType, Module, inputs, attributes)};");
 
+    /// <summary>
+    /// For a layer with no ONNX form: the export throws <c>NotSupportedException</c> with <paramref name="reason"/>
+    /// when it reaches the layer, before any file is written.
+    /// </summary>
+    public void Refuse(string reason) =>
+        writer.Line($"{(declareOutput ? "string " : "")}{output} = onnx.Refuse({Literal.String(reason)});");
+
     /// <summary>An intermediate node named <c>module/step</c>; returns the C# variable holding its value.</summary>
     public string Step(string step, string opType, IEnumerable<string> inputs, params string[] attributes)
     {

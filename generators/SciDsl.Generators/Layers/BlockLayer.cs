@@ -109,7 +109,7 @@ internal abstract record BlockLayer(LayerSite Site, ModelSpec Block, int Repeat,
     }
 
     /// <summary>The block's input symbols bound to the received sizes; null when a constant or a repeated symbol disagrees.</summary>
-    private static Dictionary<string, Dim>? Unify(Shape declared, Shape received)
+    internal static Dictionary<string, Dim>? Unify(Shape declared, Shape received)
     {
         if (declared.Rank != received.Rank) return null;
         var bindings = new Dictionary<string, Dim>();

@@ -11,8 +11,9 @@ namespace SciDsl.Generators.Layers;
 /// <param name="Sources">For each input, how messages name its producer, e.g. <c>MaxPool2d(2) 'pool2'</c>.</param>
 /// <param name="ElementTypes">For each input, its element type: a model input's declared one, float32 after any layer.</param>
 /// <param name="NamedArguments">The arguments of the trailing inputs that are the layer's <see cref="LayerSpec.NamedInputs"/>.</param>
+/// <param name="ModelInputs">The shapes of the model's inputs in this check: the declared ones, or those a block receives where it is used.</param>
 internal sealed record InferContext(LayerSite Site, EquatableArray<Shape> Inputs, EquatableArray<string> Sources,
-    EquatableArray<string> ElementTypes, EquatableArray<string> NamedArguments)
+    EquatableArray<string> ElementTypes, EquatableArray<string> NamedArguments, EquatableArray<Shape> ModelInputs)
 {
     public Shape Input => Inputs[0];
 

@@ -22,6 +22,13 @@ internal sealed class LayerArgumentErrors(LayerSite site, List<DiagnosticInfo> d
         return value;
     }
 
+    /// <summary>SD2002 for an argument naming something that does not exist, e.g. a <c>[Lambda]</c>'s method.</summary>
+    public void UnknownName(string name, string expected, string fix)
+    {
+        Any = true;
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownName, site.Location, site.Display, name, expected, fix));
+    }
+
     public void Malformed(string argument, string text, string? why) =>
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedShape, site.Location, text, $"{argument} of {site.Display}: {why}"));
 }

@@ -21,7 +21,7 @@ internal static class LayerRegistry
         EmbeddingLayer.Kind, LSTMLayer.Kind, GRULayer.Kind, RNNLayer.Kind, PositionalEncodingLayer.Kind,
         GcnConvLayer.Kind, GraphSageConvLayer.Kind, NodeMeanPoolLayer.Kind, NodeMaxPoolLayer.Kind,
         ReparameterizeLayer.Kind,
-        UseLayer.Kind, ResidualLayer.Kind,
+        UseLayer.Kind, ResidualLayer.Kind, LambdaLayer.Kind,
         MultiHeadAttentionLayer.Kind, TransformerEncoderLayer.Kind, TransformerDecoderLayer.Kind,
     };
 

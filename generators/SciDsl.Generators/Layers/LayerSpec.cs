@@ -39,6 +39,12 @@ internal abstract record LayerSpec(LayerSite Site)
     /// </summary>
     public virtual string TorchForward(string module, IReadOnlyList<string> inputs) => $"{module}.forward({inputs[0]})";
 
+    /// <summary>
+    /// True when the output shape is declared rather than inferred (<c>[Lambda]</c>): forward then checks each
+    /// result against it, with the sizes bound from the inputs, and throws <c>ShapeMismatchException</c> naming the layer.
+    /// </summary>
+    public virtual bool ChecksOutputAtRunTime => false;
+
     /// <summary>Sizes the module is built with; their symbols become constructor parameters.</summary>
     public virtual IEnumerable<Dim> ConstructionDims => Enumerable.Empty<Dim>();
 

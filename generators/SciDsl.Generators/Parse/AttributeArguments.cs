@@ -12,7 +12,8 @@ internal sealed record AttributeArgument(string Name, string Text, bool IsString
 
 /// <summary>An attribute's arguments as plain values, read by the layer that owns the attribute.</summary>
 /// <param name="Block">The parsed <c>[Model]</c> a <c>typeof(Block)</c> argument names (<c>[Use]</c>, <c>[Residual]</c>).</param>
-internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Items, ModelSpec? Block = null)
+/// <param name="Model">The model class the attribute is declared on (a <c>[Lambda]</c> calls its methods).</param>
+internal sealed record AttributeArguments(EquatableArray<AttributeArgument> Items, ModelSpec? Block = null, DeclaringModel? Model = null)
 {
     public static AttributeArguments From(AttributeData attribute)
     {

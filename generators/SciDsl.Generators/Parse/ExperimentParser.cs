@@ -90,7 +90,9 @@ internal static class ExperimentParser
             train?.Int("Epochs", 10) ?? 10,
             train?.Int("BatchSize", 32) ?? 32,
             train?.Int("Seed", 42) ?? 42,
-            train?.Double("ValidationSplit", 0.2) ?? 0.2);
+            train?.Double("ValidationSplit", 0.2) ?? 0.2,
+            EquatableArray<long>.Empty,
+            ReadExtras(supervised, train, Find(attributes, "SciDsl.ScheduleAttribute")));
 
         void OutOfRange(LocationInfo? at, string setting, string range, string value, string example) =>
             Report(DiagnosticDescriptors.TrainingSettingOutOfRange, at, setting, range, value, example);
@@ -105,19 +107,89 @@ internal static class ExperimentParser
             OutOfRange(optimizerLocation, "Momentum", "a finite number >= 0", Literal.Double(spec.Momentum), "[Optimizer(Optim.SGD, Momentum = 0.9)]");
         if (!(spec.WeightDecay >= 0 && spec.WeightDecay <= double.MaxValue))
             OutOfRange(optimizerLocation, "WeightDecay", "a finite number >= 0", Literal.Double(spec.WeightDecay), $"[Optimizer(Optim.{spec.Optimizer}, WeightDecay = 0.0001)]");
+        var extras = spec.Extras;
+        var supervisedLocation = supervised is null ? location : ModelParser.LocationOf(supervised) ?? location;
+        if (!(extras.LabelSmoothing >= 0 && extras.LabelSmoothing < 1))
+            OutOfRange(supervisedLocation, "LabelSmoothing", "in [0, 1)", Literal.Double(extras.LabelSmoothing), "[Supervised(Loss.CrossEntropy, LabelSmoothing = 0.1)]");
+        if (extras.ClassWeights.Any(w => !(w >= 0 && w <= double.MaxValue)))
+            OutOfRange(supervisedLocation, "ClassWeights", "finite numbers >= 0", string.Join(", ", extras.ClassWeights.Select(Literal.Double)), "[Supervised(Loss.CrossEntropy, ClassWeights = new[] { 1.0, 3.0 })]");
+        else if (extras.ClassWeights.Count > 0 && data is { TargetKind: "Class" } && extras.ClassWeights.Count != data.TargetSize)
+            OutOfRange(supervisedLocation, "ClassWeights", $"one weight per class of {data.Type.Name} ({data.TargetSize})", $"{extras.ClassWeights.Count} weights", "ClassWeights = new[] { 1.0, 3.0, ... }");
+        if (!(extras.HuberDelta > 0 && extras.HuberDelta <= double.MaxValue))
+            OutOfRange(supervisedLocation, "HuberDelta", "a positive finite number", Literal.Double(extras.HuberDelta), "[Supervised(Loss.Huber, HuberDelta = 1.0)]");
+        if (!(extras.GradientClipNorm >= 0 && extras.GradientClipNorm <= double.MaxValue))
+            OutOfRange(trainLocation, "GradientClipNorm", "a finite number >= 0 (0 = no clipping)", Literal.Double(extras.GradientClipNorm), "[Train(GradientClipNorm = 1.0)]");
+        if (extras.Patience < 0) OutOfRange(trainLocation, "Patience", ">= 0 (0 = never stop early)", Literal.Long(extras.Patience), "[Train(Patience = 3)]");
+        if (supervised is not null && EarlyStoppingProblem(extras.EarlyStopping, loss, spec.ValidationSplit > 0) is { } metrics)
+            OutOfRange(trainLocation, "EarlyStopping", metrics, Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
+        var scheduleAttribute = Find(attributes, "SciDsl.ScheduleAttribute");
+        var scheduleLocation = scheduleAttribute is null ? location : ModelParser.LocationOf(scheduleAttribute) ?? location;
+        if (extras.WarmupEpochs < 0 || extras.WarmupEpochs > spec.Epochs)
+            OutOfRange(scheduleLocation, "WarmupEpochs", $"in [0, Epochs = {spec.Epochs}]", Literal.Long(extras.WarmupEpochs), "[Schedule(LrSchedule.Cosine, WarmupEpochs = 1)]");
+        if (extras.StepEpochs <= 0) OutOfRange(scheduleLocation, "StepEpochs", "positive", Literal.Long(extras.StepEpochs), "[Schedule(LrSchedule.Step, StepEpochs = 10)]");
+        if (!(extras.Gamma > 0 && extras.Gamma <= 1)) OutOfRange(scheduleLocation, "Gamma", "in (0, 1]", Literal.Double(extras.Gamma), "[Schedule(LrSchedule.Step, Gamma = 0.1)]");
 
-        if (model is not null && data is not null)
+        string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
+        var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);
+        if (sizesProblem is not null)
+            Report(DiagnosticDescriptors.MalformedSizes, location, sizesText, sizesProblem, "write e.g. Sizes = \"H=128, D=32\"");
+        if (model is not null && data is not null && sizes is not null)
         {
-            if (model.ConstructorSymbols.Count > 0)
-                Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", model.ConstructorSymbols),
-                    model.ConstructorSymbols.Count == 1 ? "that size a number" : "those sizes numbers");
-            ExperimentChecks.SampleFitsInput(type.Name, model, data, location, diagnostics);
+            var missing = model.ConstructorSymbols.Where(s => !sizes.ContainsKey(s)).ToList();
+            var unknown = sizes.Keys.Where(s => !model.ConstructorSymbols.Contains(s)).ToList();
+            if (missing.Count > 0)
+                Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", missing),
+                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, sizes)}\"");
+            if (unknown.Count > 0)
+                Report(DiagnosticDescriptors.MalformedSizes, location, sizesText,
+                    $"names {string.Join(", ", unknown)}, which model {model.Type.Name} does not take",
+                    model.ConstructorSymbols.Count == 0
+                        ? $"{model.Type.Name} has no constructor sizes; remove Sizes"
+                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
+            if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
+            ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
             // Without a paradigm there is no loss to check: SD3001 alone says what is missing.
             if (supervised is not null)
-                ExperimentChecks.LossFitsOutput(type.Name, model, data, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
+                ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    private static TrainingExtras ReadExtras(AttributeData? supervised, AttributeArguments? train, AttributeData? schedule)
+    {
+        var defaults = new TrainingExtras();
+        var loss = supervised is null ? null : AttributeArguments.From(supervised);
+        var lr = schedule is null ? null : AttributeArguments.From(schedule);
+        var weights = supervised?.NamedArguments.FirstOrDefault(a => a.Key == "ClassWeights").Value;
+        return new TrainingExtras(
+            loss?.Double("LabelSmoothing", defaults.LabelSmoothing) ?? defaults.LabelSmoothing,
+            weights is { Kind: TypedConstantKind.Array, IsNull: false } array ? array.Values.Select(v => v.Value is double d ? d : double.NaN).ToEquatableArray() : EquatableArray<double>.Empty,
+            loss?.Double("HuberDelta", defaults.HuberDelta) ?? defaults.HuberDelta,
+            train?.Double("GradientClipNorm", defaults.GradientClipNorm) ?? defaults.GradientClipNorm,
+            train?.String("EarlyStopping") ?? defaults.EarlyStopping,
+            train?.Int("Patience", defaults.Patience) ?? defaults.Patience,
+            schedule is null ? defaults.Schedule : AttributeArguments.EnumName(schedule.ConstructorArguments[0]),
+            lr?.Int("WarmupEpochs", defaults.WarmupEpochs) ?? defaults.WarmupEpochs,
+            lr?.Int("StepEpochs", defaults.StepEpochs) ?? defaults.StepEpochs,
+            lr?.Double("Gamma", defaults.Gamma) ?? defaults.Gamma);
+    }
+
+    /// <summary>
+    /// What <c>EarlyStopping</c> must be when it names no validation metric of the loss (the runtime's
+    /// <c>MonitoredMetric</c> computes the same ones); null when it does.
+    /// </summary>
+    private static string? EarlyStoppingProblem(string metric, string loss, bool validates)
+    {
+        string[] metrics = loss switch
+        {
+            "CrossEntropy" => new[] { "accuracy", "balanced_accuracy", "macro_f1", "roc_auc" },
+            "MSE" or "L1" or "Huber" => new[] { "mse", "mae", "r2" },
+            _ => new string[0],
+        };
+        var known = new[] { "val_loss" }.Concat(metrics.Select(m => "val_" + m)).ToArray();
+        if (!known.Contains(metric)) return $"one of {string.Join(", ", known.Select(k => $"\"{k}\""))} for Loss.{loss}";
+        return metric != "val_loss" && !validates ? "\"val_loss\" without a validation split (ValidationSplit = 0)" : null;
     }
 
     /// <summary>The paradigm that fits the data's target, e.g. <c>[Supervised(Loss.MSE)] (dataset Prices has value targets)</c>.</summary>

@@ -1,7 +1,10 @@
+using SciDsl.Generators.Infrastructure;
+
 namespace SciDsl.Generators.Parse;
 
 /// <summary>A checked <c>[Experiment]</c>: which model trains on which data, and how.</summary>
 /// <param name="ModelType">The model's <c>global::</c>-qualified name; likewise <paramref name="DataType"/>.</param>
+/// <param name="ModelArguments">The model's constructor sizes from <c>Sizes</c>, in its parameter order.</param>
 /// <param name="Loss">A member name of the runtime's <c>Loss</c> enum; <paramref name="Optimizer"/> likewise of <c>Optim</c>.</param>
 internal sealed record ExperimentSpec(
     DeclaredType Type,
@@ -15,4 +18,24 @@ internal sealed record ExperimentSpec(
     int Epochs,
     int BatchSize,
     int Seed,
-    double ValidationSplit);
+    double ValidationSplit,
+    EquatableArray<long> ModelArguments,
+    TrainingExtras Extras);
+
+/// <summary>
+/// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
+/// runtime's, and only settings that differ from them are emitted.
+/// </summary>
+/// <param name="Schedule">A member name of the runtime's <c>LrSchedule</c> enum.</param>
+/// <param name="GradientClipNorm">0 = no clipping; <paramref name="Patience"/> 0 = never stop early.</param>
+internal sealed record TrainingExtras(
+    double LabelSmoothing = 0,
+    EquatableArray<double> ClassWeights = default,
+    double HuberDelta = 1.0,
+    double GradientClipNorm = 0,
+    string EarlyStopping = "val_loss",
+    int Patience = 0,
+    string Schedule = "Constant",
+    int WarmupEpochs = 0,
+    int StepEpochs = 10,
+    double Gamma = 0.1);

@@ -48,11 +48,12 @@ internal static class ModelParser
         foreach (var input in inputs ?? EquatableArray<TensorSpec>.Empty) names[input.Name] = $"input '{input.Name}'";
         bool unreadable = false;
         var declared = attributes.Where(a => DerivesFrom(a.AttributeClass, LayerAttribute)).ToList();
+        var declaringModel = new DeclaringModel(DeclaredTypeReader.Read(type), inputs ?? EquatableArray<TensorSpec>.Empty, ModelMethod.Of(type));
         foreach (var attribute in declared)
         {
             cancellation.ThrowIfCancellationRequested();
             if (attribute.AttributeConstructor is null) { unreadable = true; continue; } // the compiler reports it
-            var layer = ReadLayer(attribute, type, declared, names, diagnostics, cancellation);
+            var layer = ReadLayer(attribute, type, declaringModel, declared, names, diagnostics, cancellation);
             if (layer is null) unreadable = true;
             else layers.Add(layer);
         }
@@ -64,11 +65,11 @@ internal static class ModelParser
 
         var spec = inputs is null || unreadable
             ? null
-            : new ModelSpec(DeclaredTypeReader.Read(type), inputs.Value, layers.ToEquatableArray(), outputs, modelLocation);
+            : new ModelSpec(declaringModel.Type, inputs.Value, layers.ToEquatableArray(), outputs, modelLocation);
         return new ParseResult<ModelSpec>(spec, diagnostics.ToEquatableArray());
     }
 
-    private static LayerSpec? ReadLayer(AttributeData attribute, INamedTypeSymbol model, List<AttributeData> all, Dictionary<string, string> names,
+    private static LayerSpec? ReadLayer(AttributeData attribute, INamedTypeSymbol model, DeclaringModel declaringModel, List<AttributeData> all, Dictionary<string, string> names,
         List<DiagnosticInfo> diagnostics, CancellationToken cancellation)
     {
         string modelName = model.Name;
@@ -84,7 +85,7 @@ internal static class ModelParser
             return null;
         }
 
-        var arguments = AttributeArguments.From(attribute);
+        var arguments = AttributeArguments.From(attribute) with { Model = declaringModel };
         if (attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Type } typeArgument)
         {
             if (typeArgument.Value is not INamedTypeSymbol block || !block.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelAttribute))

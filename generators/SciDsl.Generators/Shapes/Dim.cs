@@ -125,6 +125,10 @@ internal sealed record Dim(long Constant, EquatableArray<DimTerm> Terms)
         return quotient + FromTerms(0, new[] { new DimTerm(1, DimAtom.ForFloorDiv(remainder, divisor / common)) });
     }
 
+    /// <summary>The dim with each bound symbol replaced by its binding; unbound symbols stay as they are.</summary>
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        IsConstant ? this : Sum(Terms.Select(t => t.Atom.Substitute(bindings) * t.Coefficient).Append(Of(Constant)).ToList());
+
     /// <summary>The value under the given symbol bindings, or null when a symbol is unbound.</summary>
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
     {
@@ -220,6 +224,11 @@ internal sealed record DimAtom(string? Symbol, Dim? Numerator, long Divisor)
     /// <summary>1 for a symbol (a size); the floor of the numerator's lower bound for a quotient.</summary>
     public long? LowerBound =>
         Symbol is not null ? 1 : Numerator!.LowerBound is { } numerator ? Dim.FloorDivide(numerator, Divisor) : null;
+
+    public Dim Substitute(IReadOnlyDictionary<string, Dim> bindings) =>
+        Symbol is not null
+            ? bindings.TryGetValue(Symbol, out var bound) ? bound : Dim.Symbol(Symbol)
+            : Numerator!.Substitute(bindings).FloorDiv(Divisor);
 
     public long? Evaluate(IReadOnlyDictionary<string, long> bindings)
     {

@@ -32,3 +32,19 @@ public sealed class ResidualAttribute(Type block) : LayerAttribute
     /// </summary>
     public bool Projection { get; set; }
 }
+
+/// <summary>
+/// The escape hatch: a method of the model class, <c>Tensor Method(Tensor x)</c> (static or not), as a layer:
+/// <c>[Lambda(nameof(Gate), "B,C*2,T")]</c>. Its output shape is declared, not inferred: the build trusts it
+/// (its symbols must be the model inputs' symbols), <c>forward</c> checks it on every call
+/// (<see cref="ShapeMismatchException"/> naming the lambda), and <c>ExportOnnx</c> refuses the model, since
+/// C# code has no ONNX form.
+/// </summary>
+public sealed class LambdaAttribute(string method, string shape) : LayerAttribute
+{
+    /// <summary>The method's name; write <c>nameof(Method)</c>.</summary>
+    public string Method { get; } = method;
+
+    /// <summary>The output shape the method returns, e.g. <c>"B,C*2,T"</c>.</summary>
+    public string Shape { get; } = shape;
+}

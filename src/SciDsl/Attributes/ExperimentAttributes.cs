@@ -20,6 +20,12 @@ public sealed class ExperimentAttribute(Type model, Type data) : Attribute
 {
     public Type Model { get; } = model;
     public Type Data { get; } = data;
+
+    /// <summary>
+    /// The model's constructor sizes (its unbound size symbols, such as <c>H</c> in <c>[Linear("H")]</c>), e.g.
+    /// <c>"H=128"</c> or <c>"H=128, D=32"</c>; each positive. The experiment builds <c>new Model(128)</c>.
+    /// </summary>
+    public string Sizes { get; set; } = "";
 }
 
 public enum Loss
@@ -28,6 +34,12 @@ public enum Loss
     CrossEntropy,
     /// <summary>Mean squared error on real-valued targets.</summary>
     MSE,
+    /// <summary>Mean absolute error on real-valued targets.</summary>
+    L1,
+    /// <summary>Huber loss on real-valued targets: squared below <see cref="SupervisedAttribute.HuberDelta"/>, absolute above.</summary>
+    Huber,
+    /// <summary>Multi-label: binary cross-entropy on logits, one independent label per output ("value: N" targets of 0 or 1).</summary>
+    BCEWithLogits,
 }
 
 /// <summary>Plain supervised learning on labelled samples.</summary>
@@ -35,6 +47,44 @@ public enum Loss
 public sealed class SupervisedAttribute(Loss loss) : Attribute
 {
     public Loss Loss { get; } = loss;
+
+    /// <summary>Cross-entropy only: the share of the target mass spread evenly over all classes, in [0, 1).</summary>
+    public double LabelSmoothing { get; set; }
+
+    /// <summary>Cross-entropy only: one non-negative weight per class, scaling that class's loss (for imbalanced classes).</summary>
+    public double[]? ClassWeights { get; set; }
+
+    /// <summary>Huber only: where the loss turns from squared to absolute.</summary>
+    public double HuberDelta { get; set; } = 1.0;
+}
+
+/// <summary>How the learning rate changes over training, after an optional linear warm-up.</summary>
+public enum LrSchedule
+{
+    /// <summary>The optimizer's learning rate throughout (after any warm-up).</summary>
+    Constant,
+    /// <summary>Multiplied by <see cref="ScheduleAttribute.Gamma"/> every <see cref="ScheduleAttribute.StepEpochs"/> epochs.</summary>
+    Step,
+    /// <summary>Cosine annealing from the learning rate to zero over the steps after the warm-up.</summary>
+    Cosine,
+    /// <summary>One cycle: up linearly from LR/25 to the learning rate over the warm-up (30 % of the steps by default), then cosine annealing to zero.</summary>
+    OneCycle,
+}
+
+/// <summary>A learning-rate schedule, applied before every optimizer step to every optimizer's learning rate.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class ScheduleAttribute(LrSchedule schedule) : Attribute
+{
+    public LrSchedule Schedule { get; } = schedule;
+
+    /// <summary>Epochs of linear warm-up from LR/steps to LR (OneCycle: from LR/25); 0 = none (OneCycle: 30 % of the steps).</summary>
+    public int WarmupEpochs { get; set; }
+
+    /// <summary>Step schedule: epochs between decays.</summary>
+    public int StepEpochs { get; set; } = 10;
+
+    /// <summary>Step schedule: the factor of each decay, in (0, 1].</summary>
+    public double Gamma { get; set; } = 0.1;
 }
 
 public enum Optim
@@ -62,4 +112,17 @@ public sealed class TrainAttribute : Attribute
     public int Seed { get; set; } = 42;
     /// <summary>Fraction of samples held out for validation, in [0, 1).</summary>
     public double ValidationSplit { get; set; } = 0.2;
+
+    /// <summary>Rescale gradients so their global L2 norm is at most this before each step; 0 = no clipping.</summary>
+    public double GradientClipNorm { get; set; }
+
+    /// <summary>
+    /// The metric that picks the best epoch (whose weights <c>Run</c> returns) and that <see cref="Patience"/> watches:
+    /// <c>val_loss</c>, or <c>val_</c> + a validation metric of the loss (<c>accuracy</c>, <c>balanced_accuracy</c>,
+    /// <c>macro_f1</c>, <c>roc_auc</c> for cross-entropy; <c>mse</c>, <c>mae</c>, <c>r2</c> for regression losses).
+    /// </summary>
+    public string EarlyStopping { get; set; } = "val_loss";
+
+    /// <summary>Stop after this many epochs without improvement of <see cref="EarlyStopping"/>; 0 = never stop early.</summary>
+    public int Patience { get; set; }
 }

@@ -47,6 +47,14 @@ public sealed class OnnxGraphBuilder
     }
 
     /// <summary>
+    /// Stops the export at a layer with no ONNX form (a <c>[Lambda]</c>'s C# method): throws
+    /// <see cref="NotSupportedException"/> saying why, while nothing has been written. Typed as a value
+    /// name so generated code can assign it where the layer's output would go.
+    /// </summary>
+    public string Refuse(string reason) =>
+        throw new NotSupportedException($"Cannot export model '{_signature.Model}' to ONNX: {reason}.");
+
+    /// <summary>
     /// Embeds a copy of a weight as an initializer named <paramref name="name"/> (use <c>named_parameters()</c> names).
     /// <paramref name="transpose"/> stores the transpose of a 2-D weight, for <c>MatMul</c> on rank &gt; 2 inputs.
     /// Adding the same name with the same content again returns the existing initializer.

@@ -70,6 +70,34 @@ public sealed class ShapeGuard(string model)
         throw MismatchOf(expected, actual.shape, $"too small for layer '{layer}', whose output size {dim} would be {size}");
     }
 
+    /// <summary>
+    /// Checks the result of a layer whose output shape is declared rather than inferred (a <c>[Lambda]</c>):
+    /// <paramref name="expected"/> are its sizes for the inputs checked, <paramref name="declared"/> the shape as
+    /// written, e.g. <c>[B, 2 * C]</c>. Returns <paramref name="actual"/>.
+    /// </summary>
+    /// <param name="layer">The layer as written, e.g. <c>Lambda(nameof(Twice), "B,2*C")</c>.</param>
+    /// <param name="node">The layer's node name.</param>
+    public torch.Tensor CheckOutput(torch.Tensor? actual, string layer, string node, string declared, params long[] expected)
+    {
+        // Read once; format only on failure, as Check does.
+        long[]? shape = actual?.shape;
+        string? reason = shape is null ? "it returned no tensor"
+            : shape.Length != expected.Length ? $"rank {shape.Length} instead of {expected.Length}"
+            : FirstDifference(shape, expected) is int i ? $"dim {i} is {shape[i]}, expected {expected[i]}"
+            : actual!.dtype != torch.ScalarType.Float32 ? $"element type {actual.dtype} instead of Float32, which the layers after it take"
+            : null;
+        if (reason is null) return actual!;
+        throw ShapeMismatchException.ForLayerOutput(model, layer, node, $"{declared} = [{string.Join(", ", expected)}]",
+            shape is null ? "null" : $"[{string.Join(", ", shape)}]", reason);
+    }
+
+    private static int? FirstDifference(long[] actual, long[] expected)
+    {
+        for (int i = 0; i < actual.Length; i++)
+            if (actual[i] != expected[i]) return i;
+        return null;
+    }
+
     private ShapeMismatchException MismatchOf(TensorSignature expected, long[] actual, string reason) =>
         new(model, expected.Name, $"[{string.Join(", ", expected.Dims)}]", $"[{string.Join(", ", actual)}]", reason);
 

@@ -14,8 +14,8 @@ internal enum CheckpointSection
 /// <summary>
 /// The checkpoint format: one file, so one rename replaces all of it. Layout:
 /// <c>"SCIDSLCK"</c>, int32 format version, then per <see cref="CheckpointSection"/> an int64 length and its bytes
-/// (resume state as UTF-8 JSON, weights as <c>module.save</c> writes them, optimizer state as
-/// <c>save_state_dict</c> writes it), then the SHA-256 of everything before it.
+/// (resume state as UTF-8 JSON, the weights of each module one after another as <c>module.save</c> writes
+/// them, the state of each optimizer one after another as <c>save_state_dict</c> writes it), then the SHA-256 of everything before it.
 /// </summary>
 internal static class CheckpointFile
 {
@@ -141,13 +141,16 @@ internal static class CheckpointFile
             return bytes;
         }
 
-        /// <summary>Runs <paramref name="read"/> on the section and checks it consumed exactly the section.</summary>
-        public void Read(CheckpointSection section, Action<BinaryReader> read)
+        /// <summary>
+        /// Runs <paramref name="read"/> on the section and checks it stayed inside it and, when <paramref name="wholeSection"/>,
+        /// consumed all of it (a caller reading only the first of several modules passes false).
+        /// </summary>
+        public void Read(CheckpointSection section, Action<BinaryReader> read, bool wholeSection = true)
         {
             var (offset, length) = sections[(int)section];
             stream.Position = offset;
             using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true)) read(reader);
-            if (stream.Position != offset + length)
+            if (wholeSection ? stream.Position != offset + length : stream.Position > offset + length)
                 throw new CheckpointException(path, $"its {Describe(section)} section holds {length} bytes, but reading it used {stream.Position - offset}.");
         }
 

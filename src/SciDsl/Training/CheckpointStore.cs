@@ -6,17 +6,23 @@ using TorchSharp.Modules;
 namespace SciDsl;
 
 /// <summary>What a checkpoint records besides weights and optimizer state so a run can resume.</summary>
+/// <param name="BestMonitored">The best value of the monitored metric so far, as minimised (<see cref="MonitoredMetric.Minimised"/>).</param>
+/// <param name="BestEpoch">The epoch whose weights the best-weights file holds; null without validation.</param>
+/// <param name="Paradigm">The paradigm's own state (<see cref="ITrainingParadigm{TBatch}.SaveState"/>).</param>
+/// <param name="ModuleCount">How many modules the weights section holds, one after another (the returned model first).</param>
 internal sealed record CheckpointState(
     string Model,
     int Epoch,
     List<EpochMetrics> History,
-    double BestMonitoredLoss,
-    double? BestValidationLoss,
-    int EpochsWithoutImprovement);
+    double BestMonitored,
+    int? BestEpoch,
+    int EpochsWithoutImprovement,
+    JsonElement? Paradigm = null,
+    int ModuleCount = 1);
 
 /// <summary>
-/// One run's checkpoint: a single <see cref="CheckpointFile"/> (resume state, weights, optimizer state, checksum)
-/// replaced atomically after every epoch, and the best weights beside it as a plain <c>module.save</c> file.
+/// One run's checkpoint: a single <see cref="CheckpointFile"/> (resume state, weights of every module of the paradigm,
+/// the state of every optimizer, checksum) replaced atomically after every epoch, and the best weights beside it as a plain <c>module.save</c> file.
 /// Holds an OS lock on <c>&lt;checkpoint&gt;.lock</c> while open, so a second run on the same path is refused;
 /// the OS releases it when the process ends, however it ends.
 /// </summary>
@@ -65,11 +71,15 @@ internal sealed class CheckpointStore : IDisposable
         return store;
     }
 
-    public void Save(torch.nn.Module model, OptimizerHelper optimizer, CheckpointState state)
+    /// <summary>Writes the modules' weights one after another, likewise the optimizers' states.</summary>
+    public void Save(IReadOnlyList<torch.nn.Module> modules, IReadOnlyList<OptimizerHelper> optimizers, CheckpointState state)
     {
-        byte[] resumeState = JsonSerializer.SerializeToUtf8Bytes(state, Json);
+        byte[] resumeState = JsonSerializer.SerializeToUtf8Bytes(state with { ModuleCount = modules.Count }, Json);
         WriteOrExplain(CheckpointPath, () => AtomicReplace.Write(CheckpointPath,
-            stream => CheckpointFile.Write(stream, writer => writer.Write(resumeState), writer => model.save(writer), optimizer.save_state_dict),
+            stream => CheckpointFile.Write(stream,
+                writer => writer.Write(resumeState),
+                writer => { foreach (var module in modules) module.save(writer); },
+                writer => { foreach (var optimizer in optimizers) optimizer.save_state_dict(writer); }),
             stage => CommitObserver?.Invoke(stage, state.Epoch)));
     }
 
@@ -91,22 +101,32 @@ internal sealed class CheckpointStore : IDisposable
         }
     }
 
-    /// <summary>Restores weights and optimizer state; null when there is no checkpoint file at all.</summary>
-    /// <exception cref="CheckpointException">The checkpoint is damaged, incomplete, or does not fit the model or optimizer.</exception>
-    public CheckpointState? TryRestore(torch.nn.Module model, OptimizerHelper optimizer, string modelName)
+    /// <summary>Restores every module's weights and every optimizer's state; null when there is no checkpoint file at all.</summary>
+    /// <exception cref="CheckpointException">The checkpoint is damaged, incomplete, or does not fit the modules or optimizers.</exception>
+    public CheckpointState? TryRestore(IReadOnlyList<torch.nn.Module> modules, IReadOnlyList<OptimizerHelper> optimizers, string modelName)
     {
         if (!File.Exists(CheckpointPath)) return null;
         using var checkpoint = CheckpointFile.Open(CheckpointPath);
         var state = ReadState(checkpoint, modelName);
-        LoadWeights(checkpoint, model, modelName);
+        if (state.ModuleCount != modules.Count)
+            throw new CheckpointException(CheckpointPath, $"it holds the weights of {state.ModuleCount} modules, but this run trains {modules.Count}; it was written by another training paradigm.");
+        LoadWeights(checkpoint, modules, modelName, wholeSection: true);
+        OptimizerHelper? loading = null;
         try
         {
-            checkpoint.Read(CheckpointSection.OptimizerState, optimizer.load_state_dict);
+            checkpoint.Read(CheckpointSection.OptimizerState, reader =>
+            {
+                foreach (var optimizer in optimizers)
+                {
+                    loading = optimizer;
+                    optimizer.load_state_dict(reader);
+                }
+            });
         }
         catch (Exception e) when (e is not CheckpointException)
         {
             // Whatever TorchSharp throws on state it cannot take, the cause is this file.
-            throw new CheckpointException(CheckpointPath, $"its optimizer state does not fit this run's {optimizer.GetType().Name} ({e.Message}).", e);
+            throw new CheckpointException(CheckpointPath, $"its optimizer state does not fit this run's {loading?.GetType().Name} ({e.Message}).", e);
         }
         return state;
     }
@@ -117,14 +137,15 @@ internal sealed class CheckpointStore : IDisposable
         string fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath)) throw new CheckpointException(fullPath, "no such file.");
         using var checkpoint = CheckpointFile.Open(fullPath);
-        LoadWeights(checkpoint, model, model.GetType().Name);
+        // Paradigms that keep more modules (a teacher, a discriminator) store them after the model: read only the first.
+        LoadWeights(checkpoint, [model], model.GetType().Name, wholeSection: false);
     }
 
-    private static void LoadWeights(CheckpointFile.Reader checkpoint, torch.nn.Module model, string modelName)
+    private static void LoadWeights(CheckpointFile.Reader checkpoint, IReadOnlyList<torch.nn.Module> modules, string modelName, bool wholeSection)
     {
         try
         {
-            checkpoint.Read(CheckpointSection.Weights, reader => model.load(reader));
+            checkpoint.Read(CheckpointSection.Weights, reader => { foreach (var module in modules) module.load(reader); }, wholeSection);
         }
         catch (Exception e) when (e is not CheckpointException)
         {
@@ -143,7 +164,7 @@ internal sealed class CheckpointStore : IDisposable
         {
             throw new CheckpointException(checkpoint.Path, $"its resume state is not valid JSON ({e.Message}).", e);
         }
-        if (state is null || state.History is null || state.Epoch < 1 || state.Epoch != state.History.Count)
+        if (state is null || state.History is null || state.Epoch < 1 || state.Epoch != state.History.Count || state.ModuleCount < 1)
             throw new CheckpointException(checkpoint.Path, "its resume state is inconsistent (the epoch does not match the recorded history).");
         if (state.Model != modelName)
             throw new CheckpointException(checkpoint.Path, $"it holds a {state.Model}, not a {modelName}. Give this run another TrainOptions.CheckpointPath.");

@@ -29,9 +29,9 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
 
     private void CheckFeatures(torch.Tensor features, string source)
     {
-        string expected = $"features float32 [N, {string.Join(", ", Sample.Dims)}]";
+        string expected = $"features {Sample.ElementType.ToString().ToLowerInvariant()} [N, {string.Join(", ", Sample.Dims)}]";
         string actual = $"features {Describe(features)}";
-        if (features.dtype != torch.ScalarType.Float32 || features.dim() != Sample.Rank + 1)
+        if (features.dtype != ScalarTypeOf(Sample.ElementType) || features.dim() != Sample.Rank + 1)
             throw new DataShapeException(source, expected, actual);
         for (int i = 0; i < Sample.Rank; i++)
         {
@@ -67,6 +67,16 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
             throw new DataShapeException(source, expected, $"targets {Describe(targets)}");
         return targets;
     }
+
+    /// <summary>The dtype a declared sample holds: <c>"tokens: int64[T]"</c> is int64 ids for an <c>Embedding</c>.</summary>
+    private static torch.ScalarType ScalarTypeOf(TensorElementType type) => type switch
+    {
+        TensorElementType.Float32 => torch.ScalarType.Float32,
+        TensorElementType.Float64 => torch.ScalarType.Float64,
+        TensorElementType.Int64 => torch.ScalarType.Int64,
+        TensorElementType.Bool => torch.ScalarType.Bool,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a sample element type"),
+    };
 
     private static string Describe(torch.Tensor tensor) =>
         $"{tensor.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", tensor.shape)}]";

@@ -8,7 +8,7 @@ namespace SciDsl;
 /// </summary>
 public interface IDataSource
 {
-    /// <summary>Features <c>[N, sample dims…]</c> (float32) and targets: <c>[N]</c> int64 class indices or <c>[N, k]</c> float32 values.</summary>
+    /// <summary>Features <c>[N, sample dims…]</c> (float32, or as the dataset declares them, e.g. int64 ids for <c>"tokens: int64[T]"</c>) and targets: <c>[N]</c> int64 class indices or <c>[N, k]</c> float32 values.</summary>
     LabelledData Load();
 }
 

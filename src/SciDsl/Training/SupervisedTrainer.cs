@@ -27,7 +27,7 @@ public static class SupervisedTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        CheckLossFitsTarget(config.Loss, signature.Target);
+        CheckLossFitsTarget(config, signature);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -40,18 +40,24 @@ public static class SupervisedTrainer
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
-        var loop = new SupervisedLoop(config, options, model, modelName, source, signature, split, optimizer, store);
+        var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
+        var loop = new EpochLoop<long[]>(paradigm, config, options, modelName, store);
 
         var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
+        // The best epoch's weights, not the last's: what early stopping is for.
+        if (loop.BestEpoch is not null) model.load(store.BestWeightsPath);
         return new TrainingResult<TModel>(
-            model, history, store.CheckpointPath, loop.HasBestCheckpoint ? store.BestWeightsPath : null, stopReason, clock.Elapsed);
+            model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
+            loop.BestEpoch, paradigm.Validate());
     }
 
-    private static void CheckLossFitsTarget(Loss loss, TargetKind target)
+    private static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
     {
-        var needed = loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
-        if (target != needed)
-            throw new ArgumentException($"Loss.{loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {target.ToString().ToLowerInvariant()} targets.", "signature");
+        var needed = config.Loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
+        if (signature.Target != needed)
+            throw new ArgumentException($"Loss.{config.Loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.", nameof(signature));
+        if (config.ClassWeights is { } weights && weights.Count != signature.TargetSize)
+            throw new ArgumentException($"TrainConfig.ClassWeights has {weights.Count} weights, but the data set declares {signature.TargetSize} classes; give one weight per class.", nameof(config));
     }
 
     private static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch

@@ -1,11 +1,19 @@
 namespace SciDsl;
 
 /// <summary>
-/// How to train: what the <c>[Supervised]</c>, <c>[Optimizer]</c> and <c>[Train]</c> attributes declare.
+/// How to train: what the <c>[Supervised]</c>, <c>[Optimizer]</c>, <c>[Train]</c> and <c>[Schedule]</c> attributes declare.
 /// Defaults match the attributes' defaults.
 /// </summary>
 /// <param name="Momentum">SGD momentum (Adam ignores it).</param>
 /// <param name="ValidationSplit">Fraction of samples held out for validation, in [0, 1); 0 = no validation.</param>
+/// <param name="LabelSmoothing">Cross-entropy: the share of target mass spread over all classes, in [0, 1).</param>
+/// <param name="ClassWeights">Cross-entropy: one non-negative weight per class; null = all 1.</param>
+/// <param name="HuberDelta">Huber: where the loss turns from squared to absolute.</param>
+/// <param name="GradientClipNorm">Clip the global gradient L2 norm to this before each step; null = no clipping. <see cref="TrainOptions.GradientClipNorm"/> overrides it.</param>
+/// <param name="EarlyStopping">The metric that picks the best epoch and that <paramref name="Patience"/> watches (see <see cref="TrainAttribute.EarlyStopping"/>).</param>
+/// <param name="Patience">Stop after this many epochs without improvement; null = never. <see cref="TrainOptions.EarlyStoppingPatience"/> overrides it.</param>
+/// <param name="WarmupEpochs">Epochs of linear learning-rate warm-up (see <see cref="ScheduleAttribute.WarmupEpochs"/>).</param>
+/// <param name="StepEpochs">Step schedule: epochs between decays by <paramref name="Gamma"/>.</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -15,7 +23,17 @@ public sealed record TrainConfig(
     int Epochs = 10,
     int BatchSize = 32,
     int Seed = 42,
-    double ValidationSplit = 0.2)
+    double ValidationSplit = 0.2,
+    double LabelSmoothing = 0,
+    IReadOnlyList<double>? ClassWeights = null,
+    double HuberDelta = 1.0,
+    double? GradientClipNorm = null,
+    string EarlyStopping = "val_loss",
+    int? Patience = null,
+    LrSchedule Schedule = LrSchedule.Constant,
+    int WarmupEpochs = 0,
+    int StepEpochs = 10,
+    double Gamma = 0.1)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()
@@ -26,6 +44,16 @@ public sealed record TrainConfig(
         if (!(Momentum >= 0)) throw Invalid(nameof(Momentum), $"must be >= 0, got {Momentum}");
         if (!(WeightDecay >= 0)) throw Invalid(nameof(WeightDecay), $"must be >= 0, got {WeightDecay}");
         if (!(ValidationSplit >= 0 && ValidationSplit < 1)) throw Invalid(nameof(ValidationSplit), $"must be in [0, 1), got {ValidationSplit}");
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1), got {LabelSmoothing}");
+        if (ClassWeights is not null && ClassWeights.Any(w => !(w >= 0) || double.IsInfinity(w)))
+            throw Invalid(nameof(ClassWeights), $"must be finite and >= 0, got [{string.Join(", ", ClassWeights)}]");
+        if (!(HuberDelta > 0)) throw Invalid(nameof(HuberDelta), $"must be positive, got {HuberDelta}");
+        if (GradientClipNorm is { } norm && !(norm > 0)) throw Invalid(nameof(GradientClipNorm), $"must be positive, got {norm}");
+        if (Patience is <= 0) throw Invalid(nameof(Patience), $"must be positive, got {Patience}");
+        if (MonitoredMetric.Parse(EarlyStopping, Loss, ValidationSplit > 0) is { Problem: { } problem }) throw Invalid(nameof(EarlyStopping), problem);
+        if (WarmupEpochs < 0) throw Invalid(nameof(WarmupEpochs), $"must be >= 0, got {WarmupEpochs}");
+        if (StepEpochs <= 0) throw Invalid(nameof(StepEpochs), $"must be positive, got {StepEpochs}");
+        if (!(Gamma > 0 && Gamma <= 1)) throw Invalid(nameof(Gamma), $"must be in (0, 1], got {Gamma}");
     }
 
     private static ArgumentException Invalid(string field, string problem) =>

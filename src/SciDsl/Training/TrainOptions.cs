@@ -42,10 +42,13 @@ public sealed class TrainOptions
     /// <summary>Where plain progress lines go. Default: <see cref="Console.Out"/>.</summary>
     public TextWriter? Log { get; init; }
 
-    /// <summary>Stop after this many epochs without improvement of the validation loss (the training loss when there is no validation set).</summary>
+    /// <summary>
+    /// Stop after this many epochs without improvement of <see cref="TrainConfig.EarlyStopping"/> (the validation loss by
+    /// default; the training loss when there is no validation set). Overrides <see cref="TrainConfig.Patience"/>.
+    /// </summary>
     public int? EarlyStoppingPatience { get; init; }
 
-    /// <summary>Rescale gradients so their global L2 norm is at most this before each step.</summary>
+    /// <summary>Rescale gradients so their global L2 norm is at most this before each step. Overrides <see cref="TrainConfig.GradientClipNorm"/>.</summary>
     public double? GradientClipNorm { get; init; }
 
     /// <summary>Checked between batches; cancelling throws <see cref="OperationCanceledException"/> and keeps the last epoch's checkpoint.</summary>

@@ -67,6 +67,15 @@ public class GlobalQualificationTests
             [S.Model("x: B,C")]
             [S.Linear(4)]
             public partial class Block;
+
+            [S.Model("x: B,4")]
+            [S.Lambda(nameof(Twice), "B,4"), S.Lambda(nameof(Same), "B,4")]
+            public partial class Mapped
+            {
+                private global::TorchSharp.torch.Tensor Twice(global::TorchSharp.torch.Tensor x) => x * 2;
+
+                private static global::TorchSharp.torch.Tensor Same(global::TorchSharp.torch.Tensor x) => x;
+            }
             """;
 
         var run = GeneratorHarness.Run(source);

@@ -58,6 +58,28 @@ public class IncrementalityTests
         Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
     }
 
+    /// <summary>A Lambda's model holds what generated code needs of the method (name, static or not), not its body.</summary>
+    [Fact]
+    public void Editing_a_lambda_methods_body_leaves_the_outputs_cached_and_its_signature_regenerates_them()
+    {
+        var compilation = GeneratorHarness.Compile(TestModels.LambdaNet);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = GeneratedTexts(driver.GetRunResult().Results.Single());
+        var tree = compilation.SyntaxTrees.Single();
+        GeneratorRunResult Edit(string from, string to) => driver.RunGenerators(compilation.ReplaceSyntaxTree(tree,
+            CSharpSyntaxTree.ParseText(TestModels.LambdaNet.Replace(from, to), GeneratorHarness.ParseOptions, tree.FilePath))).GetRunResult().Results.Single();
+
+        var body = Edit("x / 2;", "x * 0.5f;");
+        var outputs = body.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(before, GeneratedTexts(body));
+
+        var instance = GeneratedTexts(Edit("private static Tensor Halve", "private Tensor Halve"));
+        Assert.Contains("global::Signals.LambdaNet.Halve(x)", before["Signals.LambdaNet.Module.g.cs"]);
+        Assert.Contains("this.Halve(x)", instance["Signals.LambdaNet.Module.g.cs"]);
+    }
+
     [Fact]
     public void Editing_a_block_file_regenerates_only_the_block_and_the_models_that_use_it()
     {

@@ -143,4 +143,25 @@ internal static class TestModels
         [GlobalAvgPool, Linear(10)]
         public partial class BlockResNet;
         """;
+
+    /// <summary>Two lambdas, an instance one named and a static one, between layers: forward checks each result.</summary>
+    public const string LambdaNet = """
+        using SciDsl;
+        using static TorchSharp.torch;
+
+        namespace Signals;
+
+        [Model("x: B,3,T")]
+        [Conv1d(4, Kernel = 3, Padding = 1), ReLU]
+        [Lambda(nameof(Mirror), "B,8,T", Name = "mirror")]
+        [Lambda(nameof(Halve), "B,8,T")]
+        [GlobalAvgPool, Linear(2)]
+        public partial class LambdaNet
+        {
+            /// <summary>The features and their time reversal, as channels.</summary>
+            private Tensor Mirror(Tensor x) => cat([x, x.flip(2)], 1);
+
+            private static Tensor Halve(Tensor x) => x / 2;
+        }
+        """;
 }

@@ -414,6 +414,27 @@ internal static class LayerTable
                 Use("x: B,C", "[Linear(6)]", "public partial class Block; [Model(\"x: B,6\")]", "[Residual(typeof(Block), Repeat = 3)]").Gives("B,6"),
             ],
             [], BlockRejections),
+        // The declared shape is the output; its symbols are the model inputs' (a block's, bound where it is used).
+        new("Lambda",
+            [
+                Use("x: B,6", Methods("TorchSharp.torch.Tensor Twice(TorchSharp.torch.Tensor x) => x * 2;"), "[Lambda(nameof(Twice), \"B,6\")]").Gives("B,6"),
+                Use("x: B,C,T", Methods(Pair), "[Lambda(nameof(Pair), \"B,C*2,T\")]").Gives("B,2 * C,T"),
+                Use("x: B,4", Methods(Pair), "[Linear(3)]", "[Lambda(nameof(Pair), \"B,6\", Name = \"pair\")]", "[Linear(2)]").Gives("B,2"),
+                Use("x: B,C,T", "public partial class Block { " + Pair + " }", "[Lambda(nameof(Pair), \"B,C*2,T\")]",
+                    "public partial class Block; [Model(\"x: B,3,5\")]", "[Use(typeof(Block))]").Gives("B,6,5"),               // C = 3 at the use
+            ],
+            [
+                Use("x: B,6", "[Lambda(\"Missing\", \"B,6\")]").Rejected("SD2002", "refers to 'Missing', which is not a method of Net",
+                    "declare Tensor Missing(Tensor x)"),
+                Use("x: B,6", Methods("static int Count(TorchSharp.torch.Tensor x) => 1;"), "[Lambda(nameof(Count), \"B,6\")]")
+                    .Rejected("SD2003", "Count must be declared as Tensor Count(Tensor x)", "but is static int Count(Tensor x)"),
+                Use("x: B,6", Methods("TorchSharp.torch.Tensor Scale(TorchSharp.torch.Tensor x, int k) => x * k;"), "[Lambda(nameof(Scale), \"B,6\")]")
+                    .Rejected("SD2003", "Scale must be declared as Tensor Scale(Tensor x)", "but is Tensor Scale(Tensor x, int k)"),
+                Use("x: B,6", Methods(Pair), "[Lambda(nameof(Pair), \"B,K\")]")
+                    .Rejected("SD2003", "uses K, which no model input binds", "x: [B, 6]", "with B and integers"),
+                Use("x: B,6", Methods(Pair), "[Lambda(nameof(Pair), \"B,12)\")]").Rejected("SD2001", "the declared output shape of Lambda", "unexpected ')'"),
+                Use("x: B,6", Methods(Pair), "[Lambda(nameof(Pair), \"B,0\")]").Rejected("SD2003", "non-positive size 0"),
+            ]),
         // Self-attention keeps [B, T, D]: D = heads × head width.
         new("MultiHeadAttention",
             [
@@ -470,6 +491,15 @@ internal static class LayerTable
     ];
 
     /// <summary>A rejected use of a block still generates the valid block, which a rejection row forbids.</summary>
+    /// <summary>
+    /// A first part of Net declaring methods: the [Model] line attaches to it, the layer rows that follow to the last
+    /// part, and C# merges both parts' attributes in source order.
+    /// </summary>
+    private static string Methods(string body) => "public partial class Net { " + body + " }";
+
+    /// <summary>Doubles the channels: [B, C, …] to [B, 2·C, …].</summary>
+    private const string Pair = "static TorchSharp.torch.Tensor Pair(TorchSharp.torch.Tensor x) => TorchSharp.torch.cat([x, x], 1);";
+
     private const string BlockRejections = "a rejected use of a valid block still generates the block: CompositionDiagnosticsTests covers them";
 
     /// <summary>LSTM, GRU and RNN share their arguments and shape rule: H·dirs features, per step or final.</summary>

@@ -14,6 +14,7 @@ public class GeneratedSourceSnapshotTests
     [InlineData(nameof(TestModels.LstmTagger), "Text.LstmTagger")]
     [InlineData(nameof(TestModels.GcnNet), "Graphs.GcnNet")]
     [InlineData(nameof(TestModels.UNet), "Cells.UNet")]
+    [InlineData(nameof(TestModels.LambdaNet), "Signals.LambdaNet")]
     public void Generated_sources_match_the_approved_snapshots(string model, string hintName)
     {
         var run = GeneratorHarness.Run(Source(model));

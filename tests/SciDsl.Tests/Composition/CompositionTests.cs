@@ -100,19 +100,7 @@ public sealed class CompositionTests
         var x = randn(24, channels, 8, 8);
         var labels = randint(0, 3, [24]);
 
-        model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
-        float first = 0, last = 0;
-        for (int step = 0; step < 25; step++)
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(model.forward(x), labels);
-            loss.backward();
-            optimizer.step();
-            last = loss.item<float>();
-            if (step == 0) first = last;
-        }
+        var (first, last) = CrossEntropySteps.Train(model, x, labels, steps: 25, learningRate: 0.01);
         Assert.True(last < 0.7 * first, $"loss {first:G4} -> {last:G4}");
 
         model.eval();

@@ -54,3 +54,41 @@ public partial class PlantedLinearSamples : IDataSource
 [Optimizer(Optim.SGD, LearningRate = 0.1, Momentum = 0.9)]
 [Train(Epochs = 30, BatchSize = 32, Seed = 1, ValidationSplit = 0.25)]
 public partial class RegressionExperiment;
+
+/// <summary>Token ids → embedding → LSTM → does token 1 occur?</summary>
+[Model("tokens: int64[B,T]")]
+[Embedding(4, 8)]
+[LSTM(16)]
+[Linear(2)]
+public partial class TokenOccurrenceClassifier;
+
+/// <summary>512 sequences of 8 random ids in 0..3 from a fixed seed; the class is 1 when id 1 occurs.</summary>
+[Dataset("tokens: int64[8]", Target = "class: 2")]
+public partial class TokenOccurrenceSamples : IDataSource
+{
+    public LabelledData Load()
+    {
+        var generator = new torch.Generator(5);
+        var tokens = torch.randint(0, 4, [512, 8], dtype: torch.int64, generator: generator);
+        return new LabelledData(tokens, tokens.eq(1).any(1).to(torch.int64));
+    }
+}
+
+[Experiment(typeof(TokenOccurrenceClassifier), typeof(TokenOccurrenceSamples))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.Adam, LearningRate = 0.01)]
+[Train(Epochs = 8, BatchSize = 32, Seed = 3, ValidationSplit = 0.25)]
+public partial class TokenOccurrenceExperiment;
+
+[Model("x: B,4")]
+[Linear("H"), ReLU]
+[Linear(3)]
+public partial class IrisSizedMlp;
+
+/// <summary>A model with a constructor size, a schedule, clipping and early stopping on a named metric.</summary>
+[Experiment(typeof(IrisSizedMlp), typeof(IrisSamples), Sizes = "H=12")]
+[Supervised(Loss.CrossEntropy, LabelSmoothing = 0.05)]
+[Optimizer(Optim.Adam, LearningRate = 0.02)]
+[Train(Epochs = 4, BatchSize = 16, Seed = 7, ValidationSplit = 0.2, GradientClipNorm = 5, EarlyStopping = "val_accuracy", Patience = 3)]
+[Schedule(LrSchedule.Cosine, WarmupEpochs = 1)]
+public partial class IrisSizedExperiment;

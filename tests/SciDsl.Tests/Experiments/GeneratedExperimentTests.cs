@@ -25,6 +25,21 @@ public sealed class GeneratedExperimentTests : IDisposable
     }
 
     [Fact]
+    public void A_sized_model_trains_with_the_declared_sizes_schedule_and_early_stopping_metric()
+    {
+        Assert.Equal(new TrainConfig(Loss.CrossEntropy, Optim.Adam, LearningRate: 0.02, Epochs: 4, BatchSize: 16, Seed: 7, ValidationSplit: 0.2,
+            LabelSmoothing: 0.05, GradientClipNorm: 5, EarlyStopping: "val_accuracy", Patience: 3, Schedule: LrSchedule.Cosine, WarmupEpochs: 1),
+            IrisSizedExperiment.Config);
+
+        var result = new IrisSizedExperiment().Run(Options("sized"));
+
+        Assert.Equal([12L, 4], result.Model.parameters().First().shape);
+        var accuracies = result.History.Select(m => m.Metrics!["val_accuracy"]).ToList();
+        Assert.Equal(accuracies.IndexOf(accuracies.Max()) + 1, result.BestEpoch);
+        Assert.Equal(accuracies.Max(), result.Validation!.Metrics["accuracy"], 12);
+    }
+
+    [Fact]
     public void Classification_experiment_learns_iris()
     {
         var result = new IrisExperiment().Run(Options("iris"));
@@ -64,6 +79,26 @@ public sealed class GeneratedExperimentTests : IDisposable
         var second = new IrisExperiment().Run(Options("second"));
         Assert.Equal(first.History.Select(e => e.TrainLoss), second.History.Select(e => e.TrainLoss));
         Assert.Equal(first.History.Select(e => e.ValidationLoss), second.History.Select(e => e.ValidationLoss));
+    }
+
+    /// <summary>A dataset of int64 token ids feeds a model with an <c>Embedding</c>, as its declaration says.</summary>
+    [Fact]
+    public void Token_id_experiment_trains_on_its_int64_samples()
+    {
+        var result = new TokenOccurrenceExperiment().Run(Options("tokens"));
+        Assert.True(result.Final.ValidationAccuracy > 0.9, $"validation accuracy {result.Final.ValidationAccuracy}");
+        Assert.True(result.Final.TrainLoss < result.History[0].TrainLoss / 2, "training loss should fall");
+    }
+
+    [Fact]
+    public void Token_id_samples_of_another_element_type_are_rejected_naming_both()
+    {
+        var floats = new LabelledData(torch.zeros(4, 8), torch.zeros(4, dtype: torch.int64));
+
+        var error = Assert.Throws<DataShapeException>(() => TokenOccurrenceSamples.Signature.Check(floats, nameof(TokenOccurrenceSamples)));
+
+        Assert.Equal("features int64 [N, 8]", error.Expected);
+        Assert.Equal("features float32 [4, 8]", error.Actual);
     }
 
     [Fact]

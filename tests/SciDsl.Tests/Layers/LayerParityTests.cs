@@ -3,6 +3,7 @@ using SciDsl.Tests.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 using SciDsl.Samples.Digits;
+using SciDsl.Tests.Composition;
 
 namespace SciDsl.Tests.Layers;
 
@@ -202,13 +203,40 @@ public sealed class LayerParityTests
     public void Digits_sample_matches_onnx_runtime(int opset) =>
         AssertExportMatches(() => new DigitCnn(), DigitCnn.Signature, opset);
 
+    /// <summary>
+    /// The only kinds exempt from parity rows, for having no ONNX form: a Lambda runs C# code. Instead ExportOnnx must
+    /// refuse them, which <see cref="Kinds_without_an_onnx_form_refuse_export"/> checks.
+    /// </summary>
+    private static readonly (Type Kind, Func<nn.Module> Create)[] WithoutOnnxForm =
+    [
+        (typeof(LambdaAttribute), () => new MirrorNet()),
+    ];
+
     [Fact]
     public void Every_layer_kind_has_a_parity_row()
     {
         var kinds = typeof(LayerAttribute).Assembly.GetTypes()
             .Where(type => type.IsSubclassOf(typeof(LayerAttribute)) && !type.IsAbstract);
-        Assert.Empty(kinds.Except(Rows.Select(row => row.Kind)).Select(kind => kind.Name));
+        Assert.Empty(kinds.Except(Rows.Select(row => row.Kind)).Except(WithoutOnnxForm.Select(w => w.Kind)).Select(kind => kind.Name));
+        Assert.Empty(WithoutOnnxForm.Select(w => w.Kind).Intersect(Rows.Select(row => row.Kind)));
         Assert.Equal(Rows.Length, Rows.Select(row => row.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Kinds_without_an_onnx_form_refuse_export()
+    {
+        foreach (var (kind, create) in WithoutOnnxForm)
+        {
+            using var model = create();
+            Assert.NotEmpty(model.GetType().GetCustomAttributes(kind, inherit: false));
+            using var directory = new TempDirectory();
+
+            var error = Assert.Throws<NotSupportedException>(() => ((IGeneratedModel)model).ExportOnnx(directory.File("model.onnx")));
+
+            Assert.Contains($"{kind.Name[..^"Attribute".Length]}(", error.Message);
+            Assert.Contains("has no ONNX form", error.Message);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(directory.Path));
+        }
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+namespace SciDsl;
+
+/// <summary>
+/// The metric that picks the best epoch and drives early stopping: <c>val_loss</c> or <c>val_</c> + a validation
+/// metric of the loss. Losses and errors improve downwards, the rest upwards.
+/// </summary>
+internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
+{
+    public const string ValidationLoss = "val_loss";
+    private static readonly string[] Increasing = ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "r2"];
+
+    /// <summary>The validation metrics training computes for a loss (besides the loss).</summary>
+    public static IReadOnlyList<string> MetricsOf(Loss loss) => loss switch
+    {
+        Loss.CrossEntropy => ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc"],
+        Loss.MSE or Loss.L1 or Loss.Huber => ["mse", "mae", "r2"],
+        _ => [],
+    };
+
+    public static (MonitoredMetric? Metric, string? Problem) Parse(string name, Loss loss, bool validates)
+    {
+        if (name == ValidationLoss) return (new MonitoredMetric(name, false), null);
+        var known = MetricsOf(loss).Select(m => "val_" + m).Prepend(ValidationLoss).ToArray();
+        if (!known.Contains(name))
+            return (null, $"must name a validation metric of Loss.{loss} ({string.Join(", ", known)}), got \"{name}\"");
+        if (!validates)
+            return (null, $"is \"{name}\", which needs a validation split (ValidationSplit > 0)");
+        return (new MonitoredMetric(name, Increasing.Contains(name["val_".Length..])), null);
+    }
+
+    /// <summary>The value to minimise: the metric, negated when higher is better.</summary>
+    public double Minimised(double value) => HigherIsBetter ? -value : value;
+}

@@ -1,0 +1,44 @@
+using TorchSharp;
+
+namespace SciDsl;
+
+/// <summary>The validation metrics that fit a supervised loss, from the whole pass's outputs and targets.</summary>
+internal static class SupervisedMetrics
+{
+    public static Evaluation Evaluate(Loss loss, double meanLoss, torch.Tensor outputs, torch.Tensor targets, int targetSize)
+    {
+        var metrics = new Dictionary<string, double>();
+        switch (loss)
+        {
+            case Loss.CrossEntropy:
+            {
+                long[] truth = targets.data<long>().ToArray();
+                var matrix = ConfusionMatrix.From(truth, outputs.argmax(1).data<long>().ToArray(), targetSize);
+                metrics["accuracy"] = Accuracy.Of(matrix);
+                metrics["balanced_accuracy"] = BalancedAccuracy.Of(matrix);
+                metrics["macro_f1"] = MacroF1.Of(matrix);
+                if (RocAuc.OneVsRest(Rows(outputs.softmax(1)), truth, targetSize) is { } auc) metrics["roc_auc"] = auc;
+                return new Evaluation(meanLoss, metrics, matrix);
+            }
+            case Loss.MSE or Loss.L1 or Loss.Huber:
+            {
+                double[] predicted = Flat(outputs), truth = Flat(targets.reshape(outputs.shape));
+                metrics["mse"] = RegressionErrors.MeanSquared(predicted, truth);
+                metrics["mae"] = RegressionErrors.MeanAbsolute(predicted, truth);
+                if (RSquared.Of(predicted, truth, targetSize) is { } r2) metrics["r2"] = r2;
+                return new Evaluation(meanLoss, metrics);
+            }
+            default:
+                return new Evaluation(meanLoss, metrics);
+        }
+    }
+
+    private static double[] Flat(torch.Tensor values) => values.to_type(torch.float64).data<double>().ToArray();
+
+    private static double[][] Rows(torch.Tensor scores)
+    {
+        double[] flat = Flat(scores);
+        int columns = (int)scores.shape[1];
+        return Enumerable.Range(0, (int)scores.shape[0]).Select(i => flat[(i * columns)..((i + 1) * columns)]).ToArray();
+    }
+}
