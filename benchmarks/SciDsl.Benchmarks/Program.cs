@@ -1,5 +1,10 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using SciDsl.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/SciDsl.Benchmarks -- --filter '*'   (see benchmarks/README.md)
-BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());
+// dotnet run -c Release --project benchmarks/SciDsl.Benchmarks -- --paired [pairs]   (interleaved hand-written vs generated, one process)
+if (args is ["--paired", ..])
+    PairedComparison.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+else
+    BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());

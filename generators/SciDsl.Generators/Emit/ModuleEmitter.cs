@@ -72,6 +72,11 @@ internal static class ModuleEmitter
         foreach (var node in modules) writer.Line($"{node.Name} = {node.Layer.TorchFactory()};");
         foreach (var node in modules) writer.Line($"register_module({Literal.String(node.Name)}, {node.Name});");
         writer.Close().Line();
+        // register_module(name, this) in a parent runs this model's RegisterComponents, whose field scan would
+        // register each named layer again under its property's backing-field name (parameters twice, optimised twice).
+        if (modules.Any(n => n.Layer.Site.IsNamedByUser))
+            writer.Line("/// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>")
+                  .Line("protected override void RegisterComponents() { }").Line();
     }
 
     private static void WriteForward(SourceWriter writer, ShapedModel model, string result)

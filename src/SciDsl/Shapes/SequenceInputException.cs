@@ -16,9 +16,11 @@ public sealed class SequenceInputException(string layer, string message) : Argum
     {
         ArgumentNullException.ThrowIfNull(tokens);
         if (tokens.numel() == 0) return tokens;
-        // Two reductions: cheap beside the embedding lookup itself.
-        long smallest = tokens.min().item<long>();
-        long largest = tokens.max().item<long>();
+        // One reduction for both ends, its results freed at once (also outside a dispose scope).
+        var (min, max) = tokens.aminmax();
+        long smallest, largest;
+        using (min) smallest = min.item<long>();
+        using (max) largest = max.item<long>();
         if (smallest < 0 || largest >= vocabulary)
             throw new SequenceInputException(layer,
                 $"token id {(smallest < 0 ? smallest : largest)} is outside the vocabulary of {vocabulary} (ids must be in [0, {vocabulary - 1}])");

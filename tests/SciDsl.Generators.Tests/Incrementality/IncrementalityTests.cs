@@ -81,6 +81,97 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void Editing_a_block_file_regenerates_only_the_block_and_the_models_that_use_it()
+    {
+        string[] files = { BlockA, BlockB, ModelUsingA, ModelUsingB, ModelUsingNoBlock };
+        var compilation = GeneratorHarness.Compile(files);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = GeneratedTexts(driver.GetRunResult().Results.Single());
+
+        var blockFile = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(blockFile, CSharpSyntaxTree.ParseText(
+            BlockA.Replace("[Conv2d(4,", "[Conv2d(6,"), GeneratorHarness.ParseOptions, blockFile.FilePath));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var after = GeneratedTexts(result);
+
+        Assert.Empty(result.Diagnostics);
+        string[] changed = { "Lab.A", "Lab.M1" };
+        string[] unchanged = { "Lab.B", "Lab.M2", "Lab.M3" };
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.Equal(10, after.Count);
+        // A's width is in both modules' code; the ONNX code reads sizes from the weights, so it may stay the same.
+        Assert.NotEqual(before["Lab.A.Module.g.cs"], after["Lab.A.Module.g.cs"]);
+        Assert.NotEqual(before["Lab.M1.Module.g.cs"], after["Lab.M1.Module.g.cs"]);
+        foreach (string hint in after.Keys.Where(hint => unchanged.Any(type => hint.StartsWith(type + ".", StringComparison.Ordinal))))
+            Assert.Equal(before[hint], after[hint]);
+
+        // One source output per model (it writes both of its files), fed by that model's checked spec.
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value)
+            .SelectMany(step => step.Outputs.Select(o => (Model: ModelOf(step), o.Reason))).ToList();
+        Assert.Equal(changed, outputs.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => o.Model).Order());
+        Assert.Equal(unchanged, outputs.Where(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged).Select(o => o.Model).Order());
+    }
+
+    /// <summary>The full name of the model whose checked spec a source output step was run for.</summary>
+    private static string ModelOf(IncrementalGeneratorRunStep outputStep)
+    {
+        var (source, index) = Assert.Single(outputStep.Inputs);
+        return Assert.IsType<SciDsl.Generators.Check.ShapedModel>(source.Outputs[index].Value).Type.FullName;
+    }
+
+    private const string BlockA = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,C,H,W")]
+        [Conv2d(4, Kernel = 3, Padding = 1, Name = "conv1"), ReLU]
+        public partial class A;
+        """;
+
+    private const string BlockB = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,F")]
+        [Linear(5, Name = "fc1"), ReLU]
+        public partial class B;
+        """;
+
+    private const string ModelUsingA = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,1,8,8")]
+        [Use(typeof(A), Name = "block"), GlobalAvgPool]
+        [Linear(2)]
+        public partial class M1;
+        """;
+
+    private const string ModelUsingB = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,3")]
+        [Use(typeof(B), Name = "block")]
+        [Linear(2)]
+        public partial class M2;
+        """;
+
+    private const string ModelUsingNoBlock = """
+        using SciDsl;
+
+        namespace Lab;
+
+        [Model("x: B,3")]
+        [Linear(2)]
+        public partial class M3;
+        """;
+
+    [Fact]
     public void A_blank_line_above_a_model_leaves_every_output_cached()
     {
         var compilation = GeneratorHarness.Compile(ModelDataAndExperiment);

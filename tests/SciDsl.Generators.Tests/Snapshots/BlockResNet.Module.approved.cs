@@ -44,6 +44,9 @@ partial class BlockResNet : global::TorchSharp.torch.nn.Module<global::TorchShar
         register_module("linear_1", linear_1);
     }
 
+    /// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>
+    protected override void RegisterComponents() { }
+
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);

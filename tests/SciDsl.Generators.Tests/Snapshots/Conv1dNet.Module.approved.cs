@@ -43,6 +43,9 @@ partial class SignalNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.
         register_module("linear_1", linear_1);
     }
 
+    /// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>
+    protected override void RegisterComponents() { }
+
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         var guard = new global::SciDsl.ShapeGuard(Signature.Model);

@@ -52,6 +52,9 @@ partial class DigitCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.t
         register_module("linear_2", linear_2);
     }
 
+    /// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>
+    protected override void RegisterComponents() { }
+
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);

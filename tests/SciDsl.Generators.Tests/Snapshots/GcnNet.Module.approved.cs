@@ -36,6 +36,9 @@ partial class GcnNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.tor
         register_module("linear_1", linear_1);
     }
 
+    /// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>
+    protected override void RegisterComponents() { }
+
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj)
     {
         var guard = new global::SciDsl.ShapeGuard(Signature.Model).Bind("F", F);

@@ -64,6 +64,9 @@ partial class UNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch
         register_module("conv2d_5", conv2d_5);
     }
 
+    /// <summary>Every layer is registered by name in the constructor; nothing is left for TorchSharp's field scan.</summary>
+    protected override void RegisterComponents() { }
+
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);

@@ -16,6 +16,12 @@ public partial class BasicBlock;
 [GlobalAvgPool, Linear(3)]
 public partial class TinyResNet;
 
+/// <summary>The block once as a residual block: its parameters are scoped by the layer's name alone.</summary>
+[Model("x: B,8,8,8")]
+[Residual(typeof(BasicBlock), Name = "res1"), ReLU]
+[GlobalAvgPool, Linear(3)]
+public partial class SingleResidualNet;
+
 /// <summary>A ResNet downsampling block: 8 → 16 channels, H and W halved by the first convolution's stride.</summary>
 [Model("x: B,C,H,W")]
 [Conv2d(16, Kernel = 3, Padding = 1, Stride = 2, Bias = false, Name = "conv1"), BatchNorm2d, ReLU]

@@ -22,6 +22,34 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void Parameter_names_follow_pytorch_a_single_block_by_its_name_repeated_blocks_by_index_each_once()
+    {
+        // As nn.Sequential names them: res1.conv1.weight for one block, res1.0.conv1.weight for the first of several.
+        using var single = new SingleResidualNet();
+        Assert.Equal([.. BasicBlockParameters("res1."), "linear_1.weight", "linear_1.bias"], single.named_parameters().Select(p => p.name));
+
+        using var repeated = new TinyResNet();
+        Assert.Equal(
+            [.. BasicBlockParameters("stem."), .. BasicBlockParameters("res1.0."), .. BasicBlockParameters("res1.1."), "linear_1.weight", "linear_1.bias"],
+            repeated.named_parameters().Select(p => p.name));
+        // named_parameters() skips a parameter it has seen; the state dict (what a checkpoint saves) lists every registration.
+        Assert.Equal(
+            new[] { "stem.", "res1.0.", "res1.1." }.SelectMany(BasicBlockState).Concat(["linear_1.weight", "linear_1.bias"]).Order(),
+            repeated.state_dict().Keys.Order());
+    }
+
+    /// <summary><see cref="BasicBlock"/>'s parameters in registration order, under <paramref name="scope"/>.</summary>
+    private static IEnumerable<string> BasicBlockParameters(string scope) =>
+        new[] { "conv1.weight", "batchnorm2d_1.weight", "batchnorm2d_1.bias", "conv2.weight", "batchnorm2d_2.weight", "batchnorm2d_2.bias" }
+            .Select(name => scope + name);
+
+    /// <summary><see cref="BasicBlock"/>'s state dict keys: its parameters and its batch norms' running statistics.</summary>
+    private static IEnumerable<string> BasicBlockState(string scope) => BasicBlockParameters(scope).Concat(
+        from norm in new[] { "batchnorm2d_1.", "batchnorm2d_2." }
+        from buffer in new[] { "running_mean", "running_var", "num_batches_tracked" }
+        select scope + norm + buffer);
+
+    [Fact]
     public void A_residual_network_trains_and_matches_onnx_runtime()
     {
         torch.manual_seed(31);
