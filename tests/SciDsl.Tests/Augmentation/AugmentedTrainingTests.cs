@@ -87,6 +87,19 @@ public sealed class AugmentedTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Under_Mixup_the_model_trains_on_blends_of_two_samples()
+    {
+        var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1, BatchSize: 32, Seed: 3, ValidationSplit: 0.2,
+            Mixing: new MixSetting(MixKind.Mixup, 0.4));
+        var rows = new IrisData().Load().Features.data<float>().ToArray().Chunk(4).Select(row => string.Join(",", row)).ToHashSet();
+
+        var mixed = Probe(config, "mixed.ckpt").TrainInputs.SelectMany(batch => batch.Chunk(4)).ToList();
+
+        // λ is drawn per batch and is not 0 or 1, so rows mixed with another sample than themselves are no data set row.
+        Assert.Contains(mixed, row => !rows.Contains(string.Join(",", row)));
+    }
+
+    [Fact]
     public void Mixing_a_regression_is_refused()
     {
         var config = new TrainConfig(Loss.MSE, Optim.Adam, Mixing: new MixSetting(MixKind.Mixup, 0.2));
