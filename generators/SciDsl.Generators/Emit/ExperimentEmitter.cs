@@ -20,7 +20,7 @@ internal static class ExperimentEmitter
             writer.Line($"    Epochs: {Literal.Long(experiment.Epochs)},");
             writer.Line($"    BatchSize: {Literal.Long(experiment.BatchSize)},");
             writer.Line($"    Seed: {Literal.Long(experiment.Seed)},");
-            var extras = ExtraArguments(experiment.Extras).ToList();
+            var extras = ExtraArguments(experiment.Extras).Concat(AugmentationArguments(experiment)).ToList();
             writer.Line($"    ValidationSplit: {Literal.Double(experiment.ValidationSplit)}{(extras.Count == 0 ? ");" : ",")}");
             for (int i = 0; i < extras.Count; i++) writer.Line($"    {extras[i]}{(i == extras.Count - 1 ? ");" : ",")}");
             writer.Line();
@@ -33,6 +33,26 @@ internal static class ExperimentEmitter
             writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
+
+    /// <summary>The pipeline <c>[Augment]</c> declares and the mixing <c>[Mixup]</c> declares, as <c>TrainConfig</c> arguments.</summary>
+    private static IEnumerable<string> AugmentationArguments(ExperimentSpec experiment)
+    {
+        if (experiment.Augment is { } augment)
+        {
+            var settings = augment.Settings.Select(s => $"{s.Name} = {s.Value}");
+            if (augment.Method is not null) settings = settings.Append($"Method = nameof({augment.Method})");
+            string attribute = $"new global::SciDsl.AugmentAttribute {{ {string.Join(", ", settings)} }}";
+            string call = augment.Method switch
+            {
+                null => "",
+                { } method when augment.MethodTakesGenerator => $", {method}",
+                { } method => $", (batch, _) => {method}(batch)",
+            };
+            yield return $"Augmentation: global::SciDsl.Augmentation.From({attribute}{call})";
+        }
+        if (experiment.Mix is { } mix)
+            yield return $"Mixing: new global::SciDsl.MixSetting(global::SciDsl.MixKind.{mix.Kind}, Alpha: {Literal.Double(mix.Alpha)})";
+    }
 
     /// <summary>The named <c>TrainConfig</c> arguments whose declared values differ from the defaults.</summary>
     private static IEnumerable<string> ExtraArguments(TrainingExtras extras)

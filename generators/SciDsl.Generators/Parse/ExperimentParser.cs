@@ -133,6 +133,11 @@ internal static class ExperimentParser
         if (extras.StepEpochs <= 0) OutOfRange(scheduleLocation, "StepEpochs", "positive", Literal.Long(extras.StepEpochs), "[Schedule(LrSchedule.Step, StepEpochs = 10)]");
         if (!(extras.Gamma > 0 && extras.Gamma <= 1)) OutOfRange(scheduleLocation, "Gamma", "in (0, 1]", Literal.Double(extras.Gamma), "[Schedule(LrSchedule.Step, Gamma = 0.1)]");
 
+        if (Find(attributes, "SciDsl.AugmentAttribute") is { } augment)
+            spec = spec with { Augment = AugmentationParser.ReadAugment(augment, type, data, diagnostics) };
+        if (Find(attributes, "SciDsl.MixupAttribute") is { } mixup)
+            spec = spec with { Mix = AugmentationParser.ReadMixup(mixup, type.Name, data, loss, extras.ClassWeights.Count > 0, diagnostics) };
+
         string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
         var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);
         if (sizesProblem is not null)

@@ -20,7 +20,9 @@ internal sealed record ExperimentSpec(
     int Seed,
     double ValidationSplit,
     EquatableArray<long> ModelArguments,
-    TrainingExtras Extras);
+    TrainingExtras Extras,
+    AugmentSpec? Augment = null,
+    MixSpec? Mix = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
@@ -39,3 +41,17 @@ internal sealed record TrainingExtras(
     int WarmupEpochs = 0,
     int StepEpochs = 10,
     double Gamma = 0.1);
+
+/// <summary>
+/// What <c>[Augment]</c> declares, as its named arguments in declaration order (<c>Name</c>, C# literal text), e.g.
+/// <c>("FlipHorizontal", "0.5")</c>; the runtime's <c>Augmentation.From</c> builds the pipeline from them.
+/// </summary>
+/// <param name="Method">The user method's name, or null.</param>
+/// <param name="MethodTakesGenerator">Whether the method is <c>(Tensor, torch.Generator)</c> rather than <c>(Tensor)</c>.</param>
+internal sealed record AugmentSpec(EquatableArray<AugmentSetting> Settings, string? Method, bool MethodTakesGenerator);
+
+/// <summary>One named argument of <c>[Augment]</c>: its name and value as C# text.</summary>
+internal sealed record AugmentSetting(string Name, string Value);
+
+/// <summary>What <c>[Mixup]</c> declares: a member name of the runtime's <c>MixKind</c> and λ's Beta concentration.</summary>
+internal sealed record MixSpec(string Kind, double Alpha);

@@ -18,6 +18,7 @@ public sealed class MethodAugmentation(string name, Func<Tensor, torch.Generator
         var result = method(batch, generator);
         if (result is null || result.dim() == 0 || result.shape[0] != batch.shape[0])
             throw new InvalidOperationException($"Augmentation method '{Name}' must return a batch of {batch.shape[0]} samples, got {(result is null ? "null" : AugmentationGuard.Shape(result))}.");
-        return result;
+        // A method that returns its input unchanged hands back the caller's tensor, which the pipeline disposes.
+        return ReferenceEquals(result, batch) ? batch.alias() : result;
     }
 }

@@ -14,6 +14,10 @@ namespace SciDsl;
 /// <param name="Patience">Stop after this many epochs without improvement; null = never. <see cref="TrainOptions.EarlyStoppingPatience"/> overrides it.</param>
 /// <param name="WarmupEpochs">Epochs of linear learning-rate warm-up (see <see cref="ScheduleAttribute.WarmupEpochs"/>).</param>
 /// <param name="StepEpochs">Step schedule: epochs between decays by <paramref name="Gamma"/>.</param>
+/// <param name="Augmentation">Applied to every training batch (never to validation), drawn from a generator seeded by
+/// seed, epoch and batch; what <c>[Augment]</c> declares. Null = none.</param>
+/// <param name="Mixing">Mixup or CutMix of every training batch, after <paramref name="Augmentation"/>, trained against soft
+/// targets; what <c>[Mixup]</c> declares. Cross-entropy only. Null = none.</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -33,7 +37,9 @@ public sealed record TrainConfig(
     LrSchedule Schedule = LrSchedule.Constant,
     int WarmupEpochs = 0,
     int StepEpochs = 10,
-    double Gamma = 0.1)
+    double Gamma = 0.1,
+    IAugmentation? Augmentation = null,
+    MixSetting? Mixing = null)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()
@@ -54,6 +60,12 @@ public sealed record TrainConfig(
         if (WarmupEpochs < 0) throw Invalid(nameof(WarmupEpochs), $"must be >= 0, got {WarmupEpochs}");
         if (StepEpochs <= 0) throw Invalid(nameof(StepEpochs), $"must be positive, got {StepEpochs}");
         if (!(Gamma > 0 && Gamma <= 1)) throw Invalid(nameof(Gamma), $"must be in (0, 1], got {Gamma}");
+        if (Mixing is { } mixing)
+        {
+            if (Loss != Loss.CrossEntropy) throw Invalid(nameof(Mixing), $"needs Loss.CrossEntropy (it mixes class targets), got Loss.{Loss}");
+            if (!(mixing.Alpha > 0) || double.IsInfinity(mixing.Alpha)) throw Invalid(nameof(Mixing), $"alpha must be a finite number > 0, got {mixing.Alpha}");
+            if (ClassWeights is not null) throw Invalid(nameof(Mixing), "trains on soft targets, which class weights do not apply to; remove ClassWeights or the mixing");
+        }
     }
 
     private static ArgumentException Invalid(string field, string problem) =>

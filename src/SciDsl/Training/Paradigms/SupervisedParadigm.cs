@@ -30,10 +30,31 @@ internal sealed class SupervisedParadigm(
     {
         var index = torch.tensor(batch);
         var targets = split.TrainTargets.index_select(0, index);
-        var output = Forward(split.TrainFeatures.index_select(0, index));
+        var inputs = split.TrainFeatures.index_select(0, index);
+        if (config.Augmentation is not null || config.Mixing is not null)
+        {
+            // A generator of its own per batch: the same batch of the same epoch is augmented alike after a resume.
+            using var generator = new torch.Generator((ulong)AugmentationSeed(config.Seed, step.Epoch, step.Batch));
+            if (config.Augmentation is { } augmentation) inputs = augmentation.Apply(inputs, generator);
+            if (config.Mixing is { } mixing) return MixedStep(mixing.Apply(inputs, targets, signature.TargetSize, generator), step);
+        }
+        var output = Forward(inputs);
         double loss = step.Minimise(optimizer, LossOf(output, targets), model.parameters());
         return new BatchResult(loss, batch.Length, CorrectOf(output, targets));
     }
+
+    private BatchResult MixedStep(MixedBatch mixed, TrainingStep step)
+    {
+        var soft = config.LabelSmoothing > 0 ? mixed.Targets * (1 - config.LabelSmoothing) + config.LabelSmoothing / signature.TargetSize : mixed.Targets;
+        var output = Forward(mixed.Inputs);
+        double loss = step.Minimise(optimizer, SoftTargets.CrossEntropy(output, soft), model.parameters());
+        // Accuracy on a mixed batch counts a prediction right when it names the label with the larger share (λ or 1-λ).
+        return new BatchResult(loss, output.shape[0], CorrectOf(output, mixed.Targets.argmax(1)));
+    }
+
+    /// <summary>A fixed mix of seed, epoch and batch (1-based), so each training batch draws its own augmentation.</summary>
+    internal static long AugmentationSeed(int seed, int epoch, int batch) =>
+        unchecked((long)DataSplit.EpochSeed(seed, epoch) * 1_000_003 + batch) & long.MaxValue;
 
     public Evaluation? Validate()
     {
