@@ -59,7 +59,7 @@ public static class SupervisedTrainer
         };
     }
 
-    private static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
+    internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
     {
         var needed = config.Loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
         if (signature.Target != needed)
@@ -68,7 +68,7 @@ public static class SupervisedTrainer
             throw new ArgumentException($"TrainConfig.ClassWeights has {weights.Count} weights, but the data set declares {signature.TargetSize} classes; give one weight per class.", nameof(config));
     }
 
-    private static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
+    internal static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
     {
         // PyTorch's defaults (beta2 = 0.999), so results carry over from Python recipes.
         Optim.Adam => torch.optim.Adam(model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, weight_decay: config.WeightDecay),
