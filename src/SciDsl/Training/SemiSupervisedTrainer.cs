@@ -54,16 +54,7 @@ public static class SemiSupervisedTrainer
         // Validation is plain supervised validation of the same model on the held-out labelled samples.
         var supervised = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
         var paradigm = new PseudoLabelParadigm(config, model, split, unlabelled, settings, optimizer, supervised);
-        var loop = new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store);
-
-        var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
-        if (loop.BestEpoch is not null) model.load(store.BestWeightsPath);
-        return new TrainingResult<TModel>(
-            model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
-            loop.BestEpoch, paradigm.Validate())
-        {
-            Classes = loaded.Classes,
-        };
+        return new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
     }
 
     private static void CheckUnlabelled(torch.Tensor unlabelled, torch.Tensor labelled, string source)

@@ -46,17 +46,7 @@ public static class SupervisedTrainer
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
-        var loop = new EpochLoop<long[]>(paradigm, config, options, modelName, store);
-
-        var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
-        // The best epoch's weights, not the last's: what early stopping is for.
-        if (loop.BestEpoch is not null) model.load(store.BestWeightsPath);
-        return new TrainingResult<TModel>(
-            model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
-            loop.BestEpoch, paradigm.Validate())
-        {
-            Classes = loaded.Classes,
-        };
+        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
     }
 
     internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
