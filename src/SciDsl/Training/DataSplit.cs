@@ -57,7 +57,8 @@ internal sealed class DataSplit : IDisposable
 
     public int TrainBatchCount(int batchSize) => (int)((TrainCount + batchSize - 1) / batchSize);
 
-    private static long[] Permutation(int count, Random random)
+    /// <summary>0 … count − 1 shuffled by <paramref name="random"/>.</summary>
+    public static long[] Permutation(int count, Random random)
     {
         long[] order = new long[count];
         for (int i = 0; i < count; i++) order[i] = i;

@@ -28,6 +28,24 @@ internal sealed class EpochLoop<TBatch>(
     /// <summary>The epoch whose weights are in the best-weights file; null without validation.</summary>
     public int? BestEpoch => bestEpoch;
 
+    /// <summary>
+    /// Runs the loop with the options' progress display and returns what a trainer's <c>Run</c> returns: the model with
+    /// the best epoch's weights loaded (not the last's: what early stopping is for) and their validation.
+    /// </summary>
+    /// <param name="clock">Started when the trainer's <c>Run</c> was called, for <see cref="TrainingResult{TModel}.Elapsed"/>.</param>
+    public TrainingResult<TModel> Train<TModel>(TModel model, Stopwatch clock, ClassLabels? classes)
+        where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+    {
+        var (trained, stopReason) = ProgressDisplay.Run(options, Run);
+        if (bestEpoch is not null) model.load(store.BestWeightsPath);
+        return new TrainingResult<TModel>(
+            model, trained, store.CheckpointPath, bestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
+            bestEpoch, paradigm.Validate())
+        {
+            Classes = classes,
+        };
+    }
+
     public (IReadOnlyList<EpochMetrics> History, StopReason Reason) Run(ITrainingProgress progress)
     {
         int totalEpochs = options.Epochs ?? config.Epochs;

@@ -46,20 +46,10 @@ public static class SupervisedTrainer
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
-        var loop = new EpochLoop<long[]>(paradigm, config, options, modelName, store);
-
-        var (history, stopReason) = ProgressDisplay.Run(options, loop.Run);
-        // The best epoch's weights, not the last's: what early stopping is for.
-        if (loop.BestEpoch is not null) model.load(store.BestWeightsPath);
-        return new TrainingResult<TModel>(
-            model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
-            loop.BestEpoch, paradigm.Validate())
-        {
-            Classes = loaded.Classes,
-        };
+        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
     }
 
-    private static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
+    internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
     {
         var needed = config.Loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
         if (signature.Target != needed)
@@ -68,7 +58,7 @@ public static class SupervisedTrainer
             throw new ArgumentException($"TrainConfig.ClassWeights has {weights.Count} weights, but the data set declares {signature.TargetSize} classes; give one weight per class.", nameof(config));
     }
 
-    private static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
+    internal static TorchSharp.Modules.OptimizerHelper CreateOptimizer(TrainConfig config, torch.nn.Module model) => config.Optimizer switch
     {
         // PyTorch's defaults (beta2 = 0.999), so results carry over from Python recipes.
         Optim.Adam => torch.optim.Adam(model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, weight_decay: config.WeightDecay),

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using SciDsl.Samples.Digits;
+using TorchSharp;
+using Xunit.Abstractions;
+using static SciDsl.Tests.Training.TrainingAssertions;
+
+namespace SciDsl.Tests.Training;
+
+/// <summary>
+/// Pseudo-labelling on the bundled digits with 5 % of the labels (samples/Digits/data/digits-5pct-split.json):
+/// the unlabelled rest must help, resume must be bit-identical, bad input must be refused clearly.
+/// </summary>
+public sealed class PseudoLabelTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly Lazy<FewLabelDigits> Digits = new(FewLabelDigits.Load);
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    /// <summary>
+    /// Same model, seed, epochs and labelled batches; the control only sets λ to 0. Measured test accuracy (30 epochs,
+    /// threshold 0.8): seed 0 89.2 → 91.1 %, seed 1 90.0 → 92.5 %, seed 2 89.2 → 90.6 %; this asserts at least 1 point.
+    /// </summary>
+    [Fact]
+    public void Pseudo_labels_on_the_unlabelled_digits_beat_the_same_training_on_the_5_percent_labels_alone()
+    {
+        var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 30, Seed: 0, ValidationSplit: 0);
+        var settings = new SemiSupervisedSettings(Threshold: 0.8);
+
+        double supervisedOnly = TestAccuracy(Train(config, settings with { UnlabelledWeight = 0 }, temp.File("supervised.ckpt")));
+        double pseudoLabelled = TestAccuracy(Train(config, settings, temp.File("pseudo.ckpt")));
+
+        output.WriteLine($"test accuracy: supervised-only {supervisedOnly:P1}, pseudo-labelling {pseudoLabelled:P1}");
+        Assert.True(pseudoLabelled >= supervisedOnly + 0.01, $"pseudo-labelling {pseudoLabelled:P1} vs supervised-only {supervisedOnly:P1}");
+    }
+
+    [Fact]
+    public void A_run_cancelled_after_epoch_2_and_resumed_ends_bit_identical_to_an_uninterrupted_run()
+    {
+        var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 4, Seed: 3, ValidationSplit: 0.2);
+        // λ > 0 from epoch 2 and a low threshold, so the resumed epochs use pseudo-labels.
+        var settings = new SemiSupervisedSettings(Threshold: 0.5, RampUpEpochs: 1);
+        var straight = Train(config, settings, temp.File("straight.ckpt"));
+
+        string path = temp.File("resumed.ckpt");
+        using var cancel = new CancellationTokenSource();
+        var interrupted = new TrainOptions
+        {
+            CheckpointPath = path, Progress = ProgressMode.Plain, Log = new CancelAfterEpochs(2, cancel), Cancellation = cancel.Token,
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => Train(config, settings, path, interrupted));
+        var resumed = Train(config, settings, path, Quiet(path, resume: true));
+
+        Assert.Equal(Weights(straight.Model), Weights(resumed.Model));
+        Assert.Equal(Values(straight.History), Values(resumed.History));
+        Assert.Equal(4, resumed.History.Count);
+    }
+
+    [Fact]
+    public void Unlabelled_samples_of_another_shape_are_refused_naming_both_shapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SemiSupervisedTrainer.Run(
+            new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1), () => new DigitCnn(), Digits.Value.Labelled,
+            torch.zeros(5, 64), DigitImages.Signature, Quiet(temp.File("shape.ckpt"))));
+
+        Assert.Equal("unlabelled", error.ParamName);
+        Assert.Contains("unlabelled samples are float32 [64] each, but FixedData's labelled samples are float32 [1, 8, 8]", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_unlabelled_set_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SemiSupervisedTrainer.Run(
+            new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1), () => new DigitCnn(), Digits.Value.Labelled,
+            torch.zeros(0, 1, 8, 8), DigitImages.Signature, Quiet(temp.File("empty.ckpt"))));
+
+        Assert.Equal("unlabelled", error.ParamName);
+        Assert.Contains("unlabelled samples are empty (shape [0, 1, 8, 8])", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void A_threshold_outside_0_to_1_is_refused_naming_the_value(double threshold)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SemiSupervisedTrainer.Run(
+            new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1), () => new DigitCnn(), Digits.Value.Labelled,
+            Digits.Value.Unlabelled, DigitImages.Signature, Quiet(temp.File("threshold.ckpt")), new SemiSupervisedSettings(threshold)));
+
+        Assert.Equal("Threshold", error.ParamName);
+        Assert.Contains($"SemiSupervisedSettings.Threshold must be in (0, 1], got {threshold}", error.Message);
+    }
+
+    [Fact]
+    public void The_unlabelled_weight_ramps_linearly_from_0_in_epoch_1_to_full_after_the_ramp()
+    {
+        var settings = new SemiSupervisedSettings(RampUpEpochs: 4, UnlabelledWeight: 2);
+
+        Assert.Equal([0, 0.5, 1, 1.5, 2, 2], Enumerable.Range(1, 6).Select(epoch => PseudoLabelParadigm.UnlabelledWeightAt(epoch, settings)));
+        Assert.Equal(2, PseudoLabelParadigm.UnlabelledWeightAt(1, settings with { RampUpEpochs = 0 }));
+    }
+
+    private static TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, string path, TrainOptions? options = null) =>
+        SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Digits.Value.Labelled, Digits.Value.Unlabelled, DigitImages.Signature,
+            options ?? Quiet(path), settings);
+
+    private static double TestAccuracy(TrainingResult<DigitCnn> result)
+    {
+        var (features, targets) = Digits.Value.Test;
+        result.Model.eval();
+        using var noGrad = torch.no_grad();
+        return result.Model.forward(features).argmax(1).eq(targets).to_type(torch.ScalarType.Float32).mean().item<float>();
+    }
+
+    /// <summary>The digits cut by the fixed split: labelled 71, unlabelled 1366 (their labels dropped), test 360.</summary>
+    private sealed record FewLabelDigits(FixedData Labelled, torch.Tensor Unlabelled, (torch.Tensor Features, torch.Tensor Targets) Test)
+    {
+        public static FewLabelDigits Load()
+        {
+            var all = new DigitImages().Load();
+            using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
+            torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
+            var labelled = Rows("labelled");
+            var test = Rows("test");
+            return new FewLabelDigits(
+                new FixedData(all.Features.index_select(0, labelled), all.Targets.index_select(0, labelled)),
+                all.Features.index_select(0, Rows("unlabelled")),
+                (all.Features.index_select(0, test), all.Targets.index_select(0, test)));
+        }
+    }
+
+    /// <summary>Plain progress lines that cancel the run once the given number of epochs has finished (and been checkpointed).</summary>
+    private sealed class CancelAfterEpochs(int epochs, CancellationTokenSource cancel) : TextWriter
+    {
+        private int finished;
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void WriteLine(string? value)
+        {
+            if (value?.StartsWith("epoch ", StringComparison.Ordinal) == true && ++finished == epochs) cancel.Cancel();
+        }
+    }
+}
