@@ -93,11 +93,14 @@ public sealed class ImageAugmentationTests
     [Fact]
     public void Rotation_by_90_degrees_on_a_square_image_matches_rot90_counter_clockwise()
     {
-        using var images = torch.randn(3, 2, 8, 8);
         using var generator = new torch.Generator(7);
+        using var images = torch.randn(3, 2, 8, 8, generator: generator);
         using var output = new ImageRotation(90, 90).Apply(images, generator);
         using var expected = torch.rot90(images, 1, (2, 3));
-        Assert.InRange((output - expected).abs().max().item<float>(), 0f, 1e-6f);
+        // Relative: the float64 sampling is exact up to float32 rounding of each value (|x| reaches ~4 here);
+        // an absolute 1e-6 failed on about one draw in a few hundred of the unseeded images it used before.
+        float scale = Math.Max(1f, images.abs().max().item<float>());
+        Assert.InRange((output - expected).abs().max().item<float>(), 0f, 1e-6f * scale);
     }
 
     [Fact]
