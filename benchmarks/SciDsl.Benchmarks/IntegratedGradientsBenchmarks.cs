@@ -23,7 +23,6 @@ public class IntegratedGradientsBenchmarks
     public void Setup()
     {
         BenchmarkSetup.ConfigureTorch();
-        torch.manual_seed(1);
         model = new DigitCnn();
         model.eval();
         x = rand(Batch, 1, 8, 8) * 16;
