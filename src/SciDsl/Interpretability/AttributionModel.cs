@@ -84,6 +84,30 @@ internal sealed class AttributionModel : IDisposable
         return torch.autograd.grad(new[] { score }, new[] { input })[0];
     }
 
+    /// <summary>
+    /// Σ over <paramref name="rows"/> derived rows r of weight(r) · ∂score_target/∂x at row r's point, summed into the
+    /// borrowed input's sample r mod B, in float64; <paramref name="chunkSize"/> rows per forward/backward pass.
+    /// </summary>
+    /// <param name="pointsOf">The points of a chunk from its row indices and their sample indices.</param>
+    /// <param name="weightOf">The weights of a chunk's rows (broadcastable to its points), or null for 1.</param>
+    public Tensor SumGradients(
+        long rows, int chunkSize, long target, Func<Tensor, Tensor, Tensor> pointsOf, Func<Tensor, Tensor>? weightOf = null)
+    {
+        if (chunkSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"{method}: chunkSize must be at least 1 row.");
+        long batch = input.shape[0];
+        var total = zeros(input.shape, float64);
+        for (long start = 0; start < rows; start += chunkSize)
+        {
+            using var chunkScope = NewDisposeScope();
+            var row = arange(start, Math.Min(start + chunkSize, rows), int64);
+            var sample = row % batch;
+            var gradient = Gradient(pointsOf(row, sample), target).to(float64);
+            total.index_add_(0, sample, weightOf is null ? gradient : gradient * weightOf(row), 1);
+        }
+        return total;
+    }
+
     /// <summary>The target score without building a graph.</summary>
     public Tensor ScoreWithoutGradient(Tensor x, long target)
     {

@@ -31,8 +31,6 @@ public static class IntegratedGradients
         const string method = nameof(IntegratedGradients);
         if (steps <= 0)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"{method}: steps must be at least 1.");
-        if (chunkSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"{method}: chunkSize must be at least 1 row.");
         using var borrowed = AttributionModel.Borrow(model, x, method);
         using var scope = NewDisposeScope();
 
@@ -47,19 +45,13 @@ public static class IntegratedGradients
         var pointShape = new long[] { -1 }.Concat(Enumerable.Repeat(1L, (int)input.dim() - 1)).ToArray();
 
         // Rows are ordered step-major (row = step·B + sample), so a chunk may span steps and samples alike.
-        var weightedGradients = zeros(input.shape, float64);
-        long rows = steps * batch;
-        for (long start = 0; start < rows; start += chunkSize)
-        {
-            using var chunkScope = NewDisposeScope();
-            var row = arange(start, Math.Min(start + chunkSize, rows), int64);
-            var sample = row % batch;
-            var step = row.div(batch, rounding_mode: RoundingMode.floor);
-            var alpha = alphaOfStep.index_select(0, step).to(input.dtype).reshape(pointShape);
-            var points = reference.index_select(0, sample) + alpha * difference.index_select(0, sample);
-            var gradient = borrowed.Gradient(points, target).to(float64);
-            weightedGradients.index_add_(0, sample, gradient * weightOfStep.index_select(0, step).reshape(pointShape), 1);
-        }
+        Tensor StepOf(Tensor row) => row.div(batch, rounding_mode: RoundingMode.floor);
+        var weightedGradients = borrowed.SumGradients(
+            steps * batch, chunkSize, target,
+            pointsOf: (row, sample) =>
+                reference.index_select(0, sample)
+                + alphaOfStep.index_select(0, StepOf(row)).to(input.dtype).reshape(pointShape) * difference.index_select(0, sample),
+            weightOf: row => weightOfStep.index_select(0, StepOf(row)).reshape(pointShape));
 
         var attributions = difference.to(float64) * weightedGradients;
         var delta = attributions.reshape(batch, -1).sum(1) - scoreGap;

@@ -28,8 +28,6 @@ public static class SmoothGrad
             throw new ArgumentOutOfRangeException(nameof(samples), samples, $"{method}: samples must be at least 1.");
         if (!(noiseLevel >= 0))
             throw new ArgumentOutOfRangeException(nameof(noiseLevel), noiseLevel, $"{method}: the noise level is a fraction of the input range and must be ≥ 0.");
-        if (chunkSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"{method}: chunkSize must be at least 1 row.");
         using var borrowed = AttributionModel.Borrow(model, x, method);
         using var scope = NewDisposeScope();
 
@@ -44,17 +42,9 @@ public static class SmoothGrad
         using var generator = new Generator((ulong)seed);
         var noise = randn(new long[] { samples }.Concat(input.shape).ToArray(), input.dtype, generator: generator)
             .reshape(new long[] { samples * batch }.Concat(input.shape.Skip(1)).ToArray());
-        var total = zeros(input.shape, float64);
-        long rows = samples * batch;
-        for (long start = 0; start < rows; start += chunkSize)
-        {
-            using var chunkScope = NewDisposeScope();
-            var row = arange(start, Math.Min(start + chunkSize, rows), int64);
-            var sampleIndex = row % batch;
-            var noisy = input.index_select(0, sampleIndex) + noise.index_select(0, row) * sigma.index_select(0, sampleIndex);
-            var gradient = borrowed.Gradient(noisy, target);
-            total.index_add_(0, sampleIndex, gradient.to(float64), 1);
-        }
+        var total = borrowed.SumGradients(
+            samples * batch, chunkSize, target,
+            pointsOf: (row, sample) => input.index_select(0, sample) + noise.index_select(0, row) * sigma.index_select(0, sample));
         return (total / samples).to(input.dtype).MoveToOuterDisposeScope();
     }
 }
