@@ -24,9 +24,9 @@ internal sealed class AttributionModel : IDisposable
         this.model = model;
         this.input = input;
         this.method = method;
-        // modules() lists parents before children, so restoring in this order lets a child keep a mode that
-        // differs from its parent's.
-        modes = model.modules().Select(m => (m, m.training)).ToList();
+        // modules() lists the descendants (not the model itself) parents first, so restoring in this order lets a
+        // child keep a mode that differs from its parent's.
+        modes = new nn.Module[] { model }.Concat(model.modules()).Select(m => (m, m.training)).ToList();
         flags = model.parameters().Select(p => (p, p.requires_grad)).ToList();
         model.eval();
         foreach (var (parameter, _) in flags)

@@ -140,7 +140,7 @@ public sealed class AttributionSideEffectTests
     {
         var parameters = model.parameters().ToArray();
         return new ModelState(
-            model.modules().Select(m => m.training).ToArray(),
+            new[] { model.training }.Concat(model.modules().Select(m => m.training)).ToArray(),
             parameters.Select(p => p.requires_grad).ToArray(),
             parameters.Select(p => p.bytes.ToArray()).ToArray(),
             parameters.Select(p => p.grad is { } g ? g.bytes.ToArray() : null).ToArray());
