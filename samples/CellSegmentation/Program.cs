@@ -8,7 +8,6 @@ using TorchSharp;
 const int TrainImages = 640, HeldOutImages = 160, Epochs = 10;
 // One intra-op thread: these models are small enough that a second thread gains little, while libtorch's
 // thread pool, spinning while it waits, ran many times slower on a machine busy with other work.
-torch.set_num_threads(1);
 var clock = Stopwatch.StartNew();
 
 // 1. Synthetic data: training and held-out images come from different seeds, so no image is in both.

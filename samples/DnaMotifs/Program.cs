@@ -7,7 +7,6 @@ using TorchSharp;
 
 // One intra-op thread: these models are small enough that a second thread gains little, while libtorch's
 // thread pool, spinning while it waits, ran many times slower on a machine busy with other work.
-torch.set_num_threads(1);
 var clock = Stopwatch.StartNew();
 var options = new TrainOptions { Progress = ProgressMode.Plain };
 

@@ -8,7 +8,6 @@ using TorchSharp;
 const int TrainGraphs = 160, HeldOutGraphs = 40, Epochs = 40;
 // One intra-op thread: these models are small enough that a second thread gains little, while libtorch's
 // thread pool, spinning while it waits, ran many times slower on a machine busy with other work.
-torch.set_num_threads(1);
 var clock = Stopwatch.StartNew();
 
 // 1. Synthetic stochastic-block-model graphs; training and held-out graphs come from different seeds.
