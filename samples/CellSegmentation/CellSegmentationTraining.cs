@@ -17,11 +17,8 @@ public static class CellSegmentationTraining
     /// </summary>
     public static double IntersectionOverUnion(torch.Tensor logits, torch.Tensor masks)
     {
-        using var scope = torch.NewDisposeScope();
-        var predicted = logits.gt(0);
-        var truth = masks.gt(0.5);
-        double intersection = predicted.logical_and(truth).sum().item<long>();
-        double union = predicted.logical_or(truth).sum().item<long>();
-        return union == 0 ? 1 : intersection / union;
+        using var predicted = logits.gt(0).flatten();
+        using var truth = masks.gt(0.5).flatten();
+        return Overlap.IntersectionOverUnion(predicted.data<bool>().ToArray(), truth.data<bool>().ToArray());
     }
 }
