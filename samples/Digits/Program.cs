@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SciDsl;
+using SciDsl.Samples;
 using SciDsl.Samples.Digits;
 using TorchSharp;
 
@@ -32,16 +31,17 @@ string onnxPath = Path.GetFullPath("digits.onnx");
 model.ExportOnnx(onnxPath);
 
 var validation = new DigitImages().Load().ValidationPart(DigitsExperiment.Config, nameof(DigitImages));
-float[] torchValues;
+torch.Tensor torchLogits;
 using (torch.no_grad())
-using (var logits = model.forward(validation.Features))
-    torchValues = logits.data<float>().ToArray();
-float[] onnxLogits = RunOnnx(onnxPath, validation.Features);
+    torchLogits = model.forward(validation.Features);
+using var disposeTorchLogits = torchLogits;
+using var onnxLogits = OnnxRuntimeCheck.Run(onnxPath, DigitCnn.Signature, validation.Features);
+float[] torchValues = torchLogits.data<float>().ToArray();
 
 long[] labels = validation.Targets.data<long>().ToArray();
 double torchAccuracy = Accuracy(torchValues, labels);
-double onnxAccuracy = Accuracy(onnxLogits, labels);
-float maxAbsDiff = torchValues.Zip(onnxLogits, (a, b) => Math.Abs(a - b)).Max();
+double onnxAccuracy = Accuracy(onnxLogits.data<float>().ToArray(), labels);
+float maxAbsDiff = OnnxRuntimeCheck.MaxAbsDifference(torchLogits, onnxLogits);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     validation images:        {labels.Length}
@@ -50,15 +50,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     max |TorchSharp - ONNX|:  {maxAbsDiff:E2}
     ONNX model:               {onnxPath}
     """));
-return torchAccuracy >= 0.95 && maxAbsDiff <= 1e-4 ? 0 : 1;
-
-static float[] RunOnnx(string path, torch.Tensor images)
-{
-    using var session = new InferenceSession(path);
-    var input = new DenseTensor<float>(images.data<float>().ToArray(), images.shape.Select(d => (int)d).ToArray());
-    using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(DigitCnn.Signature.Inputs[0].Name, input)]);
-    return outputs.First().AsEnumerable<float>().ToArray();
-}
+return torchAccuracy >= 0.95 && maxAbsDiff <= OnnxRuntimeCheck.Tolerance ? 0 : 1;
 
 static double Accuracy(float[] logits, long[] labels)
 {

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SciDsl;
+using SciDsl.Samples;
 using SciDsl.Samples.SequenceTransformer;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
@@ -34,8 +33,8 @@ model.ExportOnnx(onnxPath);
 
 var test = new MotifSequences { Count = 1000, Seed = 2 }.Load();
 using var torchScores = Infer(model, test.Features);
-using var onnxScores = RunOnnx(onnxPath, test.Features);
-double maxAbsDiff = (torchScores - onnxScores).abs().max().item<float>();
+using var onnxScores = OnnxRuntimeCheck.Run(onnxPath, MotifTransformer.Signature, test.Features);
+double maxAbsDiff = OnnxRuntimeCheck.MaxAbsDifference(torchScores, onnxScores);
 double torchAccuracy = Accuracy(torchScores, test.Targets);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -51,21 +50,12 @@ for (int label = 0; label < MotifGrammar.ClassNames.Length; label++)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {MotifGrammar.ClassNames[label],-20} {Accuracy(torchScores[members], test.Targets[members]):P1}"));
 }
-return torchAccuracy >= 0.9 && maxAbsDiff <= 1e-4 ? 0 : 1;
+return torchAccuracy >= 0.9 && maxAbsDiff <= OnnxRuntimeCheck.Tolerance ? 0 : 1;
 
 static Tensor Infer(MotifTransformer model, Tensor tokens)
 {
     using var noGrad = torch.no_grad();
     return model.forward(tokens);
-}
-
-static Tensor RunOnnx(string path, Tensor tokens)
-{
-    using var session = new InferenceSession(path);
-    var input = new DenseTensor<long>(tokens.data<long>().ToArray(), tokens.shape.Select(d => (int)d).ToArray());
-    using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(MotifTransformer.Signature.Inputs[0].Name, input)]);
-    var scores = outputs.First().AsTensor<float>();
-    return torch.tensor(scores.ToArray(), scores.Dimensions.ToArray().Select(d => (long)d).ToArray());
 }
 
 /// <summary>The share of rows whose highest score is at the label's index.</summary>

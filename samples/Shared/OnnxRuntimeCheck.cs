@@ -10,7 +10,7 @@ internal static class OnnxRuntimeCheck
     public const float Tolerance = 1e-4f;
 
     /// <summary>
-    /// Runs <paramref name="onnxPath"/> on float32 <paramref name="inputs"/>, given in the order of the model's
+    /// Runs <paramref name="onnxPath"/> on float32 or int64 <paramref name="inputs"/>, given in the order of the model's
     /// <paramref name="signature"/>, and returns its first output with the shape ONNX Runtime gave it.
     /// </summary>
     public static torch.Tensor Run(string onnxPath, ModelSignature signature, params torch.Tensor[] inputs)
@@ -43,6 +43,11 @@ internal static class OnnxRuntimeCheck
     private static OrtValue ToOrtValue(torch.Tensor tensor)
     {
         using var data = tensor.detach().contiguous();
-        return OrtValue.CreateTensorValueFromMemory(data.data<float>().ToArray(), data.shape);
+        return data.dtype switch
+        {
+            torch.ScalarType.Float32 => OrtValue.CreateTensorValueFromMemory(data.data<float>().ToArray(), data.shape),
+            torch.ScalarType.Int64 => OrtValue.CreateTensorValueFromMemory(data.data<long>().ToArray(), data.shape),
+            var other => throw new ArgumentException($"The samples' ONNX check takes float32 or int64 inputs, not {other}.", nameof(tensor)),
+        };
     }
 }
