@@ -17,6 +17,12 @@ internal static class ExperimentParser
 {
     public const string ExperimentAttribute = "SciDsl.ExperimentAttribute";
 
+    /// <summary>The paradigm attributes, one per line; an experiment needs at least one of them (SD3001).</summary>
+    private static readonly string[] ParadigmAttributes =
+    {
+        "SciDsl.SupervisedAttribute",
+    };
+
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -72,7 +78,7 @@ internal static class ExperimentParser
         }
 
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");
-        if (supervised is null)
+        if (!attributes.Any(a => ParadigmAttributes.Contains(a.AttributeClass?.ToDisplayString())))
             Report(DiagnosticDescriptors.NoTrainingParadigm, location, modelType?.Name ?? "its model", ParadigmFor(data));
         string loss = supervised is null ? "" : AttributeArguments.EnumName(supervised.ConstructorArguments[0]);
         var optimizerAttribute = Find(attributes, "SciDsl.OptimizerAttribute");
