@@ -31,7 +31,7 @@ public sealed record TrainingResult<TModel>(
     TimeSpan Elapsed,
     int? BestEpoch = null,
     Evaluation? Validation = null)
-    where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+    where TModel : torch.nn.Module
 {
     public EpochMetrics Final => History[^1];
 
