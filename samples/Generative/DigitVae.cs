@@ -1,3 +1,5 @@
+using SciDsl.Samples.Digits;
+
 namespace SciDsl.Samples.Generative;
 
 /// <summary>The VAE's decoder: a latent vector to an 8×8 grey image in [0, 1]. A [Model] of its own, so it exports to ONNX alone.</summary>
@@ -19,3 +21,10 @@ public partial class DigitDecoder;
 [Use(typeof(DigitDecoder), Name = "decoder")]
 [Output("decoder", "mu", "logvar")]
 public partial class DigitVae;
+
+/// <summary>Train <see cref="DigitVae"/> on the digits (their labels unused), holding out 20 % to watch the reconstruction.</summary>
+[Experiment(typeof(DigitVae), typeof(DigitImages))]
+[Vae(Beta = 1.0, KlWarmupEpochs = 5, Reconstruction = "decoder")]
+[Optimizer(Optim.Adam, LearningRate = 2e-3)]
+[Train(Epochs = 30, BatchSize = 64, Seed = 42, ValidationSplit = 0.2)]
+public partial class DigitVaeExperiment;

@@ -33,3 +33,10 @@ public partial class GaussianPoints : IDataSource
         return new LabelledData(points, torch.zeros(2000, 1));
     }
 }
+
+/// <summary>Train <see cref="PointGenerator"/> against <see cref="PointDiscriminator"/> on <see cref="GaussianPoints"/>.</summary>
+[Experiment(typeof(PointGenerator), typeof(GaussianPoints))]
+[Gan(typeof(PointDiscriminator))]
+[Optimizer(Optim.Adam, LearningRate = 1e-3)]
+[Train(Epochs = 30, BatchSize = 64, Seed = 0)]
+public partial class PointGanExperiment;
