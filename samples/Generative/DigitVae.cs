@@ -24,7 +24,7 @@ public partial class DigitVae;
 
 /// <summary>Train <see cref="DigitVae"/> on the digits (their labels unused), holding out 20 % to watch the reconstruction.</summary>
 [Experiment(typeof(DigitVae), typeof(DigitImages))]
-[Vae(Beta = 1.0, KlWarmupEpochs = 5, Reconstruction = "decoder")]
+[Vae(Beta = 0.05, KlWarmupEpochs = 5, Reconstruction = "decoder")]
 [Optimizer(Optim.Adam, LearningRate = 2e-3)]
 [Train(Epochs = 30, BatchSize = 64, Seed = 42, ValidationSplit = 0.2)]
 public partial class DigitVaeExperiment;

@@ -23,11 +23,16 @@ public sealed class VaeTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    /// <summary>
+    /// Summed squared error per validation image of the eval-mode reconstruction, for the model as created and after 8
+    /// epochs (β = 0.05 as in the sample) with the same seed. Measured: untrained 11.36 / 11.46 / 11.58, trained 1.96 /
+    /// 2.08 / 2.00 for seeds 0 / 1 / 2; this asserts at most 0.3 × untrained.
+    /// </summary>
     [Fact]
     public void Training_lowers_the_validation_reconstruction_loss_well_below_the_untrained_models()
     {
         var config = new TrainConfig(Loss.MSE, Optim.Adam, LearningRate: 2e-3, Epochs: 8, BatchSize: 64, Seed: 0);
-        var result = Train(config, new VaeSettings(KlWarmupEpochs: 4), temp.File("vae.ckpt"));
+        var result = Train(config, new VaeSettings(Beta: 0.05, KlWarmupEpochs: 4), temp.File("vae.ckpt"));
 
         var validation = new DigitImages().Load().ValidationPart(config).Features;
         torch.manual_seed(config.Seed);
@@ -35,7 +40,7 @@ public sealed class VaeTests(ITestOutputHelper output) : IDisposable
         double trained = SquaredErrorPerImage(result.Model, validation);
         output.WriteLine($"validation reconstruction (sum of squared errors per image): untrained {untrained:F2}, trained {trained:F2}; KL {result.Validation!.Metrics["kl"]:F2}");
         Assert.All(result.History, epoch => Assert.True(double.IsFinite(epoch.TrainLoss)));
-        Assert.True(trained <= 0.6 * untrained, $"trained {trained:F2} vs untrained {untrained:F2}");
+        Assert.True(trained <= 0.3 * untrained, $"trained {trained:F2} vs untrained {untrained:F2}");
     }
 
     [Fact]
