@@ -63,13 +63,7 @@ public sealed class GanTests(ITestOutputHelper output) : IDisposable
         var straight = Train(config, temp.File("straight.ckpt"));
 
         string path = temp.File("resumed.ckpt");
-        using var cancel = new CancellationTokenSource();
-        var interrupted = new TrainOptions
-        {
-            CheckpointPath = path, Progress = ProgressMode.Plain, Log = new CancelAfterEpochs(2, cancel), Cancellation = cancel.Token,
-        };
-        Assert.ThrowsAny<OperationCanceledException>(() => Train(config, path, interrupted));
-        var resumed = Train(config, path, Quiet(path, resume: true));
+        var resumed = CancelAfterEpochs.InterruptedThenResumed(path, 2, options => Train(config, path, options));
 
         Assert.Equal(Weights(straight.Generator), Weights(resumed.Generator));
         Assert.Equal(Weights(straight.Discriminator), Weights(resumed.Discriminator));
