@@ -115,6 +115,14 @@ internal static class DiagnosticDescriptors
         "SD3015", "The experiment's Sizes are malformed or name no size of the model",
         "Experiment '{0}': Sizes = \"{1}\" {2}; {3}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor TransferIncomplete = Error(
+        "SD3030", "[TransferLearning] does not name one weights source, or lacks [Supervised]",
+        "Experiment '{0}': [TransferLearning] {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor TransferSourceDoesNotFit = Error(
+        "SD3031", "The source experiment's model does not fit the model being fine-tuned",
+        "Experiment '{0}': [TransferLearning] From = typeof({1}) trains model {2}, whose layers do not fit {3}: {4}; {5}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
         "SciDsl could not process '{0}': {1}. The declaration was skipped; please report it.", DeclarationCategory);
@@ -124,6 +132,7 @@ internal static class DiagnosticDescriptors
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
+        TransferIncomplete, TransferSourceDoesNotFit,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -30,8 +30,11 @@ internal static class ExperimentEmitter
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            string trainer = experiment.Transfer is null ? "SupervisedTrainer" : "TransferTrainer";
+            string transfer = experiment.Transfer is null ? "" : " Transfer,";
+            writer.Line($"    global::SciDsl.{trainer}.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature,{transfer} options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
+            if (experiment.Transfer is { } settings) TransferLearningEmitter.Emit(writer, settings);
         });
 
     /// <summary>The pipeline <c>[Augment]</c> declares and the mixing <c>[Mixup]</c> declares, as <c>TrainConfig</c> arguments.</summary>

@@ -62,6 +62,23 @@ public sealed class PretrainedWeights : IDisposable
     }
 
     /// <summary>
+    /// What another generated experiment's <c>Run</c> returned, from its default checkpoint
+    /// (<c>checkpoints/&lt;experiment&gt;.ckpt</c> under the current directory): its best weights when it validated, else its last epoch's.
+    /// </summary>
+    /// <param name="experimentName">The experiment's full name, e.g. <c>Lab.PretrainExperiment</c>.</param>
+    /// <exception cref="CheckpointException">The experiment has not been run here (no checkpoint), or its checkpoint is damaged.</exception>
+    public static PretrainedWeights FromExperiment(string experimentName)
+    {
+        ArgumentNullException.ThrowIfNull(experimentName);
+        string checkpoint = CheckpointStore.DefaultPath(experimentName);
+        string best = CheckpointStore.BestWeightsPathOf(checkpoint);
+        if (File.Exists(best)) return FromCheckpoint(best);
+        if (!File.Exists(checkpoint))
+            throw new CheckpointException(checkpoint, $"no such file: experiment {experimentName} has not been trained in this directory. Run it first (its Run() writes this checkpoint), or start from a file.");
+        return FromCheckpoint(checkpoint);
+    }
+
+    /// <summary>
     /// A PyTorch <c>state_dict</c>: a <c>torch.save(model.state_dict(), path)</c> file (zip format, PyTorch 1.6 and later)
     /// or a safetensors file, told apart by their content, read with TorchSharp.PyBridge.
     /// </summary>
