@@ -32,9 +32,7 @@ public sealed record TransferSettings(Func<PretrainedWeights> Weights)
         void Exists(string setting, string layer)
         {
             if (tensorNames.Any(name => LayerNames.Covers([layer], name))) return;
-            string? closest = layers.MinBy(known => EditDistance(known, layer));
-            throw new ArgumentException(
-                $"TransferSettings.{setting} names '{layer}', which is no layer of {modelName}{(closest is null ? "" : $" (did you mean '{closest}'?)")}; its layers are {string.Join(", ", layers)}.", setting);
+            throw new ArgumentException($"TransferSettings.{setting} names '{layer}', which is no layer of {modelName}; its layers are {string.Join(", ", layers)}.", setting);
         }
         foreach (var layer in Freeze) Exists(nameof(Freeze), layer);
         foreach (var layer in ReplaceHead) Exists(nameof(ReplaceHead), layer);
@@ -61,22 +59,5 @@ public sealed record TransferSettings(Func<PretrainedWeights> Weights)
     {
         if (!(rate > 0) || double.IsInfinity(rate))
             throw new ArgumentException($"TransferSettings.{setting} must be a finite multiplier > 0, got {rate}; freeze a layer instead of giving it rate 0.", setting);
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 }

@@ -211,9 +211,9 @@ public sealed class TransferLearningTests(ITestOutputHelper output) : IDisposabl
         optimizer.ParamGroups.Select(g => (g.LearningRate, ((TorchSharp.Modules.ParamGroup)g).Parameters.Count())).ToList();
 
     [Theory]
-    [InlineData("Freeze", "cnov", "did you mean 'conv'?")]
-    [InlineData("ReplaceHead", "head", "its layers are conv, bn, fc")]
-    public void A_layer_name_the_model_lacks_is_refused_naming_the_closest_layer(string setting, string layer, string fix)
+    [InlineData("Freeze", "cnov")]
+    [InlineData("ReplaceHead", "head")]
+    public void A_layer_name_the_model_lacks_is_refused_listing_the_models_layers(string setting, string layer)
     {
         var model = new PyTorchTwin();
         var settings = setting == "Freeze"
@@ -224,8 +224,7 @@ public sealed class TransferLearningTests(ITestOutputHelper output) : IDisposabl
             () => new PyTorchTwin(), RandomImages(1, 8), TwinSignature, settings, Quiet(temp.File("names.ckpt"))));
 
         Assert.Equal(setting, error.ParamName);
-        Assert.Contains($"TransferSettings.{setting} names '{layer}', which is no layer of PyTorchTwin", error.Message);
-        Assert.Contains(fix, error.Message);
+        Assert.Contains($"TransferSettings.{setting} names '{layer}', which is no layer of PyTorchTwin; its layers are conv, bn, fc.", error.Message);
     }
 
     [Theory]
