@@ -84,7 +84,9 @@ internal static class TransferLearningParser
         if (!(pretrainedRate > 0 && pretrainedRate <= double.MaxValue))
             OutOfRange("LearningRateMultiplier", "a finite multiplier > 0 (freeze a layer instead of giving it 0)", Literal.Double(pretrainedRate), "[TransferLearning(..., LearningRateMultiplier = 0.1)]");
         if (freeze.FirstOrDefault(replaceHead.Contains) is { } both)
-            OutOfRange("Freeze", $"free of the replaced head (a replaced layer must train), but names '{both}'", Literal.String(both), $"ReplaceHead = \"{both}\" without it in Freeze");
+            OutOfRange("Freeze", "free of the replaced head (a replaced layer must train)", $"{Literal.String(both)}, also in ReplaceHead", $"ReplaceHead = \"{both}\" without it in Freeze");
+        if (layerRates.FirstOrDefault(rate => freeze.Contains(rate.Layer)) is { } frozenRate)
+            OutOfRange("LayerRates entry", "a layer that trains (not one in Freeze)", $"frozen layer {Literal.String(frozenRate.Layer)}", $"remove \"{frozenRate.Layer}\" from Freeze or from LayerRates");
 
         if (model is not null)
         {

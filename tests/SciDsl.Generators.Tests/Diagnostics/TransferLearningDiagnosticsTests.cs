@@ -116,7 +116,8 @@ public class TransferLearningDiagnosticsTests
     [InlineData("LayerRates = new[] { \"conv=-1\" }", "[TransferLearning] LayerRates entry must be \"layer=multiplier\" with a finite multiplier > 0 but is \"conv=-1\"")]
     [InlineData("LayerRates = new[] { \"conv\" }", "[TransferLearning] LayerRates entry must be \"layer=multiplier\"")]
     [InlineData("NameMap = new[] { \"features.0\" }", "[TransferLearning] NameMap entry must be \"source=model\"")]
-    [InlineData("Freeze = new[] { \"fc\" }, ReplaceHead = \"fc\"", "[TransferLearning] Freeze must be free of the replaced head")]
+    [InlineData("Freeze = new[] { \"fc\" }, ReplaceHead = \"fc\"", "[TransferLearning] Freeze must be free of the replaced head (a replaced layer must train) but is \"fc\", also in ReplaceHead")]
+    [InlineData("Freeze = new[] { \"conv\" }, LayerRates = new[] { \"conv=0.1\" }", "[TransferLearning] LayerRates entry must be a layer that trains (not one in Freeze) but is frozen layer \"conv\"")]
     public void SD3003_malformed_entries_and_rates(string setting, string words) =>
         SingleError(Supervised($"[TransferLearning(Checkpoint = \"a.ckpt\", {setting})]"), "SD3003", 21, words);
 }
