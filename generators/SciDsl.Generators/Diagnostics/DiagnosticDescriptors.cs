@@ -134,6 +134,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GenerativeParadigmCombined = Error(
         "SD3074", "A generative paradigm is combined with another paradigm",
         "Experiment '{0}': {1} trains the model its own way and cannot be combined with {2}; keep one of them", ExperimentCategory);
+    public static readonly DiagnosticDescriptor TransferIncomplete = Error(
+        "SD3030", "[TransferLearning] does not name one weights source, or lacks [Supervised]",
+        "Experiment '{0}': [TransferLearning] {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor TransferSourceDoesNotFit = Error(
+        "SD3031", "The source experiment's model does not fit the model being fine-tuned",
+        "Experiment '{0}': [TransferLearning] From = typeof({1}) trains model {2}, whose layers do not fit {3}: {4}; {5}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
@@ -145,6 +152,7 @@ internal static class DiagnosticDescriptors
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
         VaeOutputMissing, VaeShapesDisagree, GanDiscriminatorUnfit, GanGeneratorUnfit, GenerativeParadigmCombined,
+        TransferIncomplete, TransferSourceDoesNotFit,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

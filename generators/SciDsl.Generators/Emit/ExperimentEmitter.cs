@@ -51,6 +51,13 @@ internal static class ExperimentEmitter
                 writer.Line($"    global::SciDsl.GanTrainer.Run(Config, {createModel}, () => new {gan.Discriminator}(), {Literal.Long(gan.LatentSize)}, {data}, options,");
                 writer.Line($"        {experimentName});");
             }
+            else if (experiment.Transfer is { } transfer)
+            {
+                writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                writer.Line($"    global::SciDsl.TransferTrainer.Run(Config, {createModel}, {data}, Transfer, options,");
+                writer.Line($"        {experimentName});");
+                TransferLearningEmitter.Emit(writer, transfer);
+            }
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");

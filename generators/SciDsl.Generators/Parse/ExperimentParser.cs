@@ -23,6 +23,7 @@ internal static class ExperimentParser
         "SciDsl.SupervisedAttribute",
         VaeParser.Attribute,
         GanParser.Attribute,
+        TransferLearningParser.AttributeName,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -148,6 +149,9 @@ internal static class ExperimentParser
             spec = spec with { Augment = AugmentationParser.ReadAugment(augment, type, data, diagnostics) };
         if (Find(attributes, "SciDsl.MixupAttribute") is { } mixup)
             spec = spec with { Mix = AugmentationParser.ReadMixup(mixup, type.Name, data, loss, extras.ClassWeights.Count > 0, diagnostics) };
+
+        if (Find(attributes, TransferLearningParser.AttributeName) is { } transfer)
+            spec = spec with { Transfer = TransferLearningParser.Read(transfer, type, model, supervised is not null, diagnostics, cancellation) };
 
         string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
         var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);

@@ -24,7 +24,8 @@ internal sealed record ExperimentSpec(
     AugmentSpec? Augment = null,
     MixSpec? Mix = null,
     VaeSpec? Vae = null,
-    GanSpec? Gan = null);
+    GanSpec? Gan = null,
+    TransferSpec? Transfer = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the

@@ -42,7 +42,9 @@ internal sealed class CheckpointStore : IDisposable
     }
 
     public string CheckpointPath { get; }
-    public string BestWeightsPath => Path.ChangeExtension(CheckpointPath, ".best" + Path.GetExtension(CheckpointPath));
+    public string BestWeightsPath => BestWeightsPathOf(CheckpointPath);
+
+    public static string BestWeightsPathOf(string checkpointPath) => Path.ChangeExtension(checkpointPath, ".best" + Path.GetExtension(checkpointPath));
 
     public static string DefaultPath(string name) =>
         Path.Combine(Directory.GetCurrentDirectory(), "checkpoints", name + ".ckpt");
