@@ -115,6 +115,18 @@ internal static class DiagnosticDescriptors
         "SD3015", "The experiment's Sizes are malformed or name no size of the model",
         "Experiment '{0}': Sizes = \"{1}\" {2}; {3}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor SemiSupervisedWithoutUnlabelledData = Error(
+        "SD3020", "The semi-supervised experiment has no usable unlabelled data",
+        "Experiment '{0}': [SemiSupervised] learns from unlabelled samples, but {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor UnlabelledSamplesDoNotFit = Error(
+        "SD3021", "The unlabelled samples do not fit the model input",
+        "Experiment '{0}': the unlabelled samples of {1} are {2}, but the model takes the labelled samples of {3}, {4}; {5}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor SemiSupervisedNeedsClasses = Error(
+        "SD3022", "Semi-supervised training needs class targets and cross-entropy",
+        "Experiment '{0}': [SemiSupervised] learns classes from unlabelled samples, so it needs {1}, but {2}; {3}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
         "SciDsl could not process '{0}': {1}. The declaration was skipped; please report it.", DeclarationCategory);
@@ -124,6 +136,7 @@ internal static class DiagnosticDescriptors
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
+        SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

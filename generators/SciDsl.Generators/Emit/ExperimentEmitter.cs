@@ -30,7 +30,23 @@ internal static class ExperimentEmitter
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            string createModel = $"() => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))})";
+            if (experiment.SemiSupervised is { } semi)
+            {
+                writer.Line($"    global::SciDsl.SemiSupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature,");
+                writer.Line($"        new {semi.UnlabelledType}(), {semi.UnlabelledType}.Signature, options, SemiSupervised, {Literal.String(experiment.Type.FullName)});");
+                writer.Line();
+                writer.Line("/// <summary>What <c>[SemiSupervised]</c> declares.</summary>");
+                writer.Line("public static global::SciDsl.SemiSupervisedSettings SemiSupervised { get; } = new(");
+                writer.Line($"    Threshold: {Literal.Double(semi.Threshold)},");
+                writer.Line($"    RampUpEpochs: {Literal.Long(semi.RampUpEpochs)},");
+                writer.Line($"    UnlabelledWeight: {Literal.Double(semi.UnlabelledWeight)},");
+                writer.Line($"    UnlabelledRatio: {Literal.Long(semi.UnlabelledRatio)},");
+                writer.Line($"    Method: global::SciDsl.SemiSupervisedMethod.{semi.Method},");
+                writer.Line($"    EmaDecay: {Literal.Double(semi.EmaDecay)});");
+                return;
+            }
+            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
 
