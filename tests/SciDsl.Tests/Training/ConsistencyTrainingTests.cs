@@ -7,8 +7,8 @@ namespace SciDsl.Tests.Training;
 
 /// <summary>
 /// FixMatch and mean teacher on the bundled digits with 5 % of the labels (samples/Digits/data/digits-5pct-split.json):
-/// each must beat the same run with λ = 0 (same model, seed, labelled batches and augmentation, so only the unlabelled
-/// loss differs), and a cancelled-then-resumed run must end bit-identical to an uninterrupted one.
+/// each must beat supervised training on the same labelled batches (same model, seed and epochs; pseudo-labelling with
+/// λ = 0 draws exactly those batches), and a cancelled-then-resumed run must end bit-identical to an uninterrupted one.
 /// </summary>
 public sealed class ConsistencyTrainingTests(ITestOutputHelper output) : IDisposable
 {
@@ -18,25 +18,25 @@ public sealed class ConsistencyTrainingTests(ITestOutputHelper output) : IDispos
     public void Dispose() => temp.Dispose();
 
     /// <summary>
-    /// Measured test accuracy (30 epochs, threshold 0.8, λ = 0 → 1): seed 0 87.2 → 92.5 %, seed 1 90.0 → 91.7 %; this
-    /// asserts at least 1 point.
+    /// Measured test accuracy (30 epochs, threshold 0.8): supervised → FixMatch seed 0 89.2 → 92.5 %, seed 1
+    /// 90.0 → 91.7 %, seed 2 89.2 → 90.6 %; this asserts at least 1 point.
     /// </summary>
     [Fact]
-    public void FixMatch_on_the_unlabelled_digits_beats_the_same_training_without_them()
+    public void FixMatch_on_the_unlabelled_digits_beats_supervised_training_on_the_same_labelled_batches()
     {
         var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 30, Seed: 0, ValidationSplit: 0);
-        AssertUnlabelledHelp(config, new SemiSupervisedSettings(Threshold: 0.8, Method: SemiSupervisedMethod.FixMatch), minimumGain: 0.01);
+        AssertBeatsSupervised(config, new SemiSupervisedSettings(Threshold: 0.8, Method: SemiSupervisedMethod.FixMatch), minimumGain: 0.01);
     }
 
     /// <summary>
-    /// Measured test accuracy of the teacher (60 epochs, consistency weight ramped to 10 over 10 epochs, EMA 0.99, λ = 0 → 10):
-    /// seed 0 91.4 → 92.8 %; this asserts at least half a point.
+    /// Measured test accuracy of the teacher (60 epochs, consistency weight ramped to 10 over 10 epochs, EMA 0.99):
+    /// supervised → mean teacher seed 0 90.6 → 92.8 %, seed 1 91.1 → 93.3 %, seed 2 88.3 → 94.2 %; this asserts at least 1 point.
     /// </summary>
     [Fact]
-    public void Mean_teacher_on_the_unlabelled_digits_beats_the_same_training_without_them()
+    public void Mean_teacher_on_the_unlabelled_digits_beats_supervised_training_on_the_same_labelled_batches()
     {
         var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 60, Seed: 0, ValidationSplit: 0);
-        AssertUnlabelledHelp(config, new SemiSupervisedSettings(RampUpEpochs: 10, UnlabelledWeight: 10, Method: SemiSupervisedMethod.MeanTeacher), minimumGain: 0.005);
+        AssertBeatsSupervised(config, new SemiSupervisedSettings(RampUpEpochs: 10, UnlabelledWeight: 10, Method: SemiSupervisedMethod.MeanTeacher), minimumGain: 0.01);
     }
 
     [Theory]
@@ -92,13 +92,13 @@ public sealed class ConsistencyTrainingTests(ITestOutputHelper output) : IDispos
         Assert.Contains(9f, zeroed);
     }
 
-    private void AssertUnlabelledHelp(TrainConfig config, SemiSupervisedSettings settings, double minimumGain)
+    private void AssertBeatsSupervised(TrainConfig config, SemiSupervisedSettings settings, double minimumGain)
     {
-        double without = Digits.Value.TestAccuracy(Train(config, settings with { UnlabelledWeight = 0 }, temp.File("without.ckpt")).Model);
-        double with = Digits.Value.TestAccuracy(Train(config, settings, temp.File("with.ckpt")).Model);
+        double supervised = Digits.Value.TestAccuracy(Train(config, new SemiSupervisedSettings(UnlabelledWeight: 0), temp.File("supervised.ckpt")).Model);
+        double semiSupervised = Digits.Value.TestAccuracy(Train(config, settings, temp.File("semi.ckpt")).Model);
 
-        output.WriteLine($"{settings.Method} test accuracy: λ = 0 {without:P1}, λ = {settings.UnlabelledWeight} {with:P1}");
-        Assert.True(with >= without + minimumGain, $"{settings.Method} {with:P1} vs the same training without the unlabelled samples {without:P1}");
+        output.WriteLine($"test accuracy: supervised {supervised:P1}, {settings.Method} {semiSupervised:P1}");
+        Assert.True(semiSupervised >= supervised + minimumGain, $"{settings.Method} {semiSupervised:P1} vs supervised on the same labelled batches {supervised:P1}");
     }
 
     private static TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, string path, TrainOptions? options = null) =>
