@@ -21,7 +21,8 @@ public enum SemiSupervisedMethod
 /// <param name="Method">What is learnt from the unlabelled samples. Default <see cref="SemiSupervisedMethod.PseudoLabel"/>.</param>
 /// <param name="EmaDecay">Mean teacher: teacher = decay × teacher + (1 − decay) × student after each step, in [0, 1); early steps use min(decay, 1 − 1/step) so the teacher does not keep the random start. Default 0.99.</param>
 /// <param name="WeakAugmentation">FixMatch and mean teacher: the weak augmentation of every training view; null = <see cref="DefaultWeakAugmentation"/>.</param>
-/// <param name="StrongAugmentation">FixMatch: the strong augmentation of the unlabelled view trained against the pseudo-labels; null = <see cref="DefaultStrongAugmentation"/>.</param>
+/// <param name="StrongAugmentation">FixMatch: the strong augmentation of the unlabelled view trained against the pseudo-labels; null = <see cref="DefaultStrongAugmentation"/>.
+/// Mean teacher: the student's view when given (the teacher always gets the weak one); null = the weak one, which did far better on the digits.</param>
 public sealed record SemiSupervisedSettings(
     double Threshold = 0.95,
     int RampUpEpochs = 5,

@@ -6,7 +6,7 @@ using static SciDsl.Tests.Training.TrainingAssertions;
 namespace SciDsl.Tests.Training;
 
 /// <summary>
-/// FixMatch and mean teacher on the bundled digits with 5 % of the labels (samples/Digits/data/digits-5pct-split.json):
+/// FixMatch and mean teacher (and pseudo-labelling's resume) on the bundled digits with 5 % of the labels (samples/Digits/data/digits-5pct-split.json):
 /// each must beat supervised training on the same labelled batches (same model, seed and epochs; pseudo-labelling with
 /// λ = 0 draws exactly those batches), and a cancelled-then-resumed run must end bit-identical to an uninterrupted one.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class ConsistencyTrainingTests(ITestOutputHelper output) : IDispos
     }
 
     [Theory]
+    [InlineData(SemiSupervisedMethod.PseudoLabel)]
     [InlineData(SemiSupervisedMethod.FixMatch)]
     [InlineData(SemiSupervisedMethod.MeanTeacher)]
     public void A_run_cancelled_after_epoch_2_and_resumed_ends_bit_identical_to_an_uninterrupted_run(SemiSupervisedMethod method)
@@ -102,6 +103,5 @@ public sealed class ConsistencyTrainingTests(ITestOutputHelper output) : IDispos
     }
 
     private static TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, string path, TrainOptions? options = null) =>
-        SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Digits.Value.Labelled, Digits.Value.Unlabelled, DigitImages.Signature,
-            options ?? Quiet(path), settings);
+        Digits.Value.Train(config, settings, options ?? Quiet(path));
 }

@@ -18,6 +18,10 @@ internal sealed record FewLabelDigits(FixedData Labelled, torch.Tensor Unlabelle
         return model.forward(features).argmax(1).eq(targets).to_type(torch.ScalarType.Float32).mean().item<float>();
     }
 
+    /// <summary>Trains the Digits sample's CNN on the labelled and unlabelled parts.</summary>
+    public TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, TrainOptions options) =>
+        SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Labelled, Unlabelled, DigitImages.Signature, options, settings);
+
     private static FewLabelDigits Load()
     {
         var all = new DigitImages().Load();
