@@ -141,6 +141,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TransferSourceDoesNotFit = Error(
         "SD3031", "The source experiment's model does not fit the model being fine-tuned",
         "Experiment '{0}': [TransferLearning] From = typeof({1}) trains model {2}, whose layers do not fit {3}: {4}; {5}", ExperimentCategory);
+    public static readonly DiagnosticDescriptor SemiSupervisedWithoutUnlabelledData = Error(
+        "SD3020", "The semi-supervised experiment has no usable unlabelled data",
+        "Experiment '{0}': [SemiSupervised] learns from unlabelled samples, but {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor UnlabelledSamplesDoNotFit = Error(
+        "SD3021", "The unlabelled samples do not fit the model input",
+        "Experiment '{0}': the unlabelled samples of {1} are {2}, but the model takes the labelled samples of {3}, {4}; {5}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor SemiSupervisedNeedsClasses = Error(
+        "SD3022", "Semi-supervised training needs class targets and cross-entropy",
+        "Experiment '{0}': [SemiSupervised] learns classes from unlabelled samples, so it needs {1}, but {2}; {3}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
@@ -153,6 +164,7 @@ internal static class DiagnosticDescriptors
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
         VaeOutputMissing, VaeShapesDisagree, GanDiscriminatorUnfit, GanGeneratorUnfit, GenerativeParadigmCombined,
         TransferIncomplete, TransferSourceDoesNotFit,
+        SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

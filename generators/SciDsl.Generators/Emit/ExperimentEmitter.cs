@@ -51,6 +51,21 @@ internal static class ExperimentEmitter
                 writer.Line($"    global::SciDsl.GanTrainer.Run(Config, {createModel}, () => new {gan.Discriminator}(), {Literal.Long(gan.LatentSize)}, {data}, options,");
                 writer.Line($"        {experimentName});");
             }
+            else if (experiment.SemiSupervised is { } semi)
+            {
+                writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                writer.Line($"    global::SciDsl.SemiSupervisedTrainer.Run(Config, {createModel}, {data},");
+                writer.Line($"        new {semi.UnlabelledType}(), {semi.UnlabelledType}.Signature, options, SemiSupervised, {Literal.String(experiment.Type.FullName)});");
+                writer.Line();
+                writer.Line("/// <summary>What <c>[SemiSupervised]</c> declares.</summary>");
+                writer.Line("public static global::SciDsl.SemiSupervisedSettings SemiSupervised { get; } = new(");
+                writer.Line($"    Threshold: {Literal.Double(semi.Threshold)},");
+                writer.Line($"    RampUpEpochs: {Literal.Long(semi.RampUpEpochs)},");
+                writer.Line($"    UnlabelledWeight: {Literal.Double(semi.UnlabelledWeight)},");
+                writer.Line($"    UnlabelledRatio: {Literal.Long(semi.UnlabelledRatio)},");
+                writer.Line($"    Method: global::SciDsl.SemiSupervisedMethod.{semi.Method},");
+                writer.Line($"    EmaDecay: {Literal.Double(semi.EmaDecay)});");
+            }
             else if (experiment.Transfer is { } transfer)
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");

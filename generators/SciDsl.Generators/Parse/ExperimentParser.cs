@@ -24,6 +24,7 @@ internal static class ExperimentParser
         VaeParser.Attribute,
         GanParser.Attribute,
         TransferLearningParser.AttributeName,
+        SemiSupervisedParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -149,6 +150,8 @@ internal static class ExperimentParser
             spec = spec with { Augment = AugmentationParser.ReadAugment(augment, type, data, diagnostics) };
         if (Find(attributes, "SciDsl.MixupAttribute") is { } mixup)
             spec = spec with { Mix = AugmentationParser.ReadMixup(mixup, type.Name, data, loss, extras.ClassWeights.Count > 0, diagnostics) };
+        if (Find(attributes, SemiSupervisedParser.Attribute) is { } semiSupervised)
+            spec = spec with { SemiSupervised = SemiSupervisedParser.Read(semiSupervised, type.Name, data, supervised is null ? null : loss, diagnostics) };
 
         if (Find(attributes, TransferLearningParser.AttributeName) is { } transfer)
             spec = spec with { Transfer = TransferLearningParser.Read(transfer, type, model, supervised is not null, diagnostics, cancellation) };

@@ -25,7 +25,8 @@ internal sealed record ExperimentSpec(
     MixSpec? Mix = null,
     VaeSpec? Vae = null,
     GanSpec? Gan = null,
-    TransferSpec? Transfer = null);
+    TransferSpec? Transfer = null,
+    SemiSupervisedSpec? SemiSupervised = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the

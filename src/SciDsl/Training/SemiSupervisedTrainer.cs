@@ -3,16 +3,20 @@ using TorchSharp;
 
 namespace SciDsl;
 
-/// <summary>Trains a classifier on a few labelled samples and many unlabelled ones by pseudo-labelling (<see cref="SemiSupervisedSettings"/>).</summary>
+/// <summary>
+/// Trains a classifier on a few labelled samples and many unlabelled ones by pseudo-labelling, FixMatch or mean teacher
+/// (<see cref="SemiSupervisedSettings.Method"/>); what a generated <c>[SemiSupervised]</c> experiment's <c>Run</c> calls.
+/// </summary>
 public static class SemiSupervisedTrainer
 {
     /// <summary>
     /// Like <see cref="SupervisedTrainer.Run{TModel}"/> (seed, model, checked and split labelled data, a checkpoint after
     /// every epoch, resume, validation on the held-out labelled part), plus the unlabelled samples: each step adds the
-    /// pseudo-label loss of a batch of them. An epoch is one pass over the unlabelled samples.
+    /// unlabelled loss of a batch of them. An epoch is one pass over the unlabelled samples. Mean teacher returns (and
+    /// validates) the teacher; the checkpoint holds teacher and student.
     /// </summary>
     /// <param name="unlabelled">Features <c>[N, sample dims…]</c> of the same shape and element type as the labelled ones, N &gt; 0.</param>
-    /// <param name="settings">Threshold, λ ramp-up and unlabelled batch size; default <c>new SemiSupervisedSettings()</c>.</param>
+    /// <param name="settings">Method, threshold, λ ramp-up, unlabelled batch size, EMA decay, augmentations; default <c>new SemiSupervisedSettings()</c> (pseudo-labelling).</param>
     /// <exception cref="ArgumentException">The config, options or settings cannot work, the loss is not cross-entropy, or the unlabelled samples are empty or of another shape.</exception>
     /// <exception cref="DataShapeException">The labelled data does not match <paramref name="signature"/>.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
@@ -34,7 +38,7 @@ public static class SemiSupervisedTrainer
         options.Validate();
         settings.Validate();
         if (config.Loss != Loss.CrossEntropy)
-            throw new ArgumentException($"Pseudo-labelling needs class targets and Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));
+            throw new ArgumentException($"Semi-supervised {settings.Method} needs class targets and Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));
         SupervisedTrainer.CheckLossFitsTarget(config, signature);
 
         var clock = Stopwatch.StartNew();
@@ -51,17 +55,54 @@ public static class SemiSupervisedTrainer
             new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
         using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
-        // Validation is plain supervised validation of the same model on the held-out labelled samples.
-        var supervised = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
-        var paradigm = new PseudoLabelParadigm(config, model, split, unlabelled, settings, optimizer, supervised);
-        return new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+        // Mean teacher returns its teacher, built like the student under the same seed and then given the student's weights.
+        TModel returned = model;
+        if (settings.Method == SemiSupervisedMethod.MeanTeacher)
+        {
+            returned = createModel();
+            MeanTeacherParadigm.StartTeacher(returned, model);
+        }
+        // Validation is plain supervised validation of the returned model on the held-out labelled samples.
+        var validation = new SupervisedParadigm(config, returned, modelName, source, signature, split, optimizer);
+        int sampleRank = (int)unlabelled.dim() - 1;
+        var weak = settings.WeakAugmentation ?? SemiSupervisedSettings.DefaultWeakAugmentation(sampleRank);
+        SemiSupervisedParadigm paradigm = settings.Method switch
+        {
+            SemiSupervisedMethod.FixMatch => new FixMatchParadigm(config, model, split, unlabelled, settings, weak,
+                settings.StrongAugmentation ?? SemiSupervisedSettings.DefaultStrongAugmentation(sampleRank, unlabelled.shape[^1]), optimizer, validation),
+            SemiSupervisedMethod.MeanTeacher => new MeanTeacherParadigm(config, returned, model, split, unlabelled, settings,
+                settings.StrongAugmentation ?? weak, weak, optimizer, validation),
+            _ => new PseudoLabelParadigm(config, model, split, unlabelled, settings, optimizer, validation),
+        };
+        return new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store).Train(returned, clock, loaded.Classes);
+    }
+
+    /// <summary>
+    /// <see cref="Run{TModel}(TrainConfig, Func{TModel}, IDataSource, torch.Tensor, DatasetSignature, TrainOptions?, SemiSupervisedSettings?, string?)"/>
+    /// with the unlabelled samples loaded from a <c>[Dataset]</c> without targets and checked against its signature;
+    /// what a generated <c>[SemiSupervised]</c> experiment's <c>Run</c> calls.
+    /// </summary>
+    /// <exception cref="DataShapeException">The unlabelled samples do not match <paramref name="unlabelledSignature"/>, or have several inputs.</exception>
+    public static TrainingResult<TModel> Run<TModel>(
+        TrainConfig config, Func<TModel> createModel, IDataSource labelled, DatasetSignature signature,
+        ISampleSource unlabelled, DatasetSignature unlabelledSignature, TrainOptions? options = null, SemiSupervisedSettings? settings = null,
+        string? experimentName = null)
+        where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+    {
+        ArgumentNullException.ThrowIfNull(unlabelled);
+        ArgumentNullException.ThrowIfNull(unlabelledSignature);
+        string source = unlabelled.GetType().Name;
+        var samples = unlabelledSignature.Check(unlabelled.LoadSamples(), source);
+        if (samples.Inputs.Count != 1)
+            throw DataShapeException.InData(source, "one input per sample, like the labelled samples", $"inputs {string.Join(", ", samples.InputNames)}");
+        return Run(config, createModel, labelled, samples.Inputs[0], signature, options, settings, experimentName);
     }
 
     private static void CheckUnlabelled(torch.Tensor unlabelled, torch.Tensor labelled, string source)
     {
         static string Shape(torch.Tensor t) => $"{t.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", t.shape.Skip(1))}]";
         if (unlabelled.dim() == 0 || unlabelled.shape[0] == 0)
-            throw new ArgumentException($"The unlabelled samples are empty (shape [{string.Join(", ", unlabelled.shape)}]); pseudo-labelling needs at least one.", nameof(unlabelled));
+            throw new ArgumentException($"The unlabelled samples are empty (shape [{string.Join(", ", unlabelled.shape)}]); semi-supervised training needs at least one.", nameof(unlabelled));
         if (unlabelled.dtype != labelled.dtype || !unlabelled.shape.Skip(1).SequenceEqual(labelled.shape.Skip(1)))
             throw new ArgumentException(
                 $"The unlabelled samples are {Shape(unlabelled)} each, but {source}'s labelled samples are {Shape(labelled)}; give both the same sample shape and element type.",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SciDsl.Samples.Digits;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -8,11 +7,11 @@ namespace SciDsl.Tests.Training;
 
 /// <summary>
 /// Pseudo-labelling on the bundled digits with 5 % of the labels (samples/Digits/data/digits-5pct-split.json):
-/// the unlabelled rest must help, resume must be bit-identical, bad input must be refused clearly.
+/// the unlabelled rest must help, bad input must be refused clearly (resume: <see cref="ConsistencyTrainingTests"/>).
 /// </summary>
 public sealed class PseudoLabelTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly Lazy<FewLabelDigits> Digits = new(FewLabelDigits.Load);
+    private static readonly Lazy<FewLabelDigits> Digits = FewLabelDigits.Shared;
     private readonly TempDirectory temp = new();
 
     public void Dispose() => temp.Dispose();
@@ -32,28 +31,6 @@ public sealed class PseudoLabelTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"test accuracy: supervised-only {supervisedOnly:P1}, pseudo-labelling {pseudoLabelled:P1}");
         Assert.True(pseudoLabelled >= supervisedOnly + 0.01, $"pseudo-labelling {pseudoLabelled:P1} vs supervised-only {supervisedOnly:P1}");
-    }
-
-    [Fact]
-    public void A_run_cancelled_after_epoch_2_and_resumed_ends_bit_identical_to_an_uninterrupted_run()
-    {
-        var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 4, Seed: 3, ValidationSplit: 0.2);
-        // λ > 0 from epoch 2 and a low threshold, so the resumed epochs use pseudo-labels.
-        var settings = new SemiSupervisedSettings(Threshold: 0.5, RampUpEpochs: 1);
-        var straight = Train(config, settings, temp.File("straight.ckpt"));
-
-        string path = temp.File("resumed.ckpt");
-        using var cancel = new CancellationTokenSource();
-        var interrupted = new TrainOptions
-        {
-            CheckpointPath = path, Progress = ProgressMode.Plain, Log = new CancelAfterEpochs(2, cancel), Cancellation = cancel.Token,
-        };
-        Assert.ThrowsAny<OperationCanceledException>(() => Train(config, settings, path, interrupted));
-        var resumed = Train(config, settings, path, Quiet(path, resume: true));
-
-        Assert.Equal(Weights(straight.Model), Weights(resumed.Model));
-        Assert.Equal(Values(straight.History), Values(resumed.History));
-        Assert.Equal(4, resumed.History.Count);
     }
 
     [Fact]
@@ -97,49 +74,12 @@ public sealed class PseudoLabelTests(ITestOutputHelper output) : IDisposable
     {
         var settings = new SemiSupervisedSettings(RampUpEpochs: 4, UnlabelledWeight: 2);
 
-        Assert.Equal([0, 0.5, 1, 1.5, 2, 2], Enumerable.Range(1, 6).Select(epoch => PseudoLabelParadigm.UnlabelledWeightAt(epoch, settings)));
-        Assert.Equal(2, PseudoLabelParadigm.UnlabelledWeightAt(1, settings with { RampUpEpochs = 0 }));
+        Assert.Equal([0, 0.5, 1, 1.5, 2, 2], Enumerable.Range(1, 6).Select(epoch => settings.UnlabelledWeightAt(epoch)));
+        Assert.Equal(2, (settings with { RampUpEpochs = 0 }).UnlabelledWeightAt(1));
     }
 
-    private static TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, string path, TrainOptions? options = null) =>
-        SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Digits.Value.Labelled, Digits.Value.Unlabelled, DigitImages.Signature,
-            options ?? Quiet(path), settings);
+    private static TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, string path) =>
+        Digits.Value.Train(config, settings, Quiet(path));
 
-    private static double TestAccuracy(TrainingResult<DigitCnn> result)
-    {
-        var (features, targets) = Digits.Value.Test;
-        result.Model.eval();
-        using var noGrad = torch.no_grad();
-        return result.Model.forward(features).argmax(1).eq(targets).to_type(torch.ScalarType.Float32).mean().item<float>();
-    }
-
-    /// <summary>The digits cut by the fixed split: labelled 71, unlabelled 1366 (their labels dropped), test 360.</summary>
-    private sealed record FewLabelDigits(FixedData Labelled, torch.Tensor Unlabelled, (torch.Tensor Features, torch.Tensor Targets) Test)
-    {
-        public static FewLabelDigits Load()
-        {
-            var all = new DigitImages().Load();
-            using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
-            torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
-            var labelled = Rows("labelled");
-            var test = Rows("test");
-            return new FewLabelDigits(
-                new FixedData(all.Features.index_select(0, labelled), all.Targets.index_select(0, labelled)),
-                all.Features.index_select(0, Rows("unlabelled")),
-                (all.Features.index_select(0, test), all.Targets.index_select(0, test)));
-        }
-    }
-
-    /// <summary>Plain progress lines that cancel the run once the given number of epochs has finished (and been checkpointed).</summary>
-    private sealed class CancelAfterEpochs(int epochs, CancellationTokenSource cancel) : TextWriter
-    {
-        private int finished;
-
-        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
-
-        public override void WriteLine(string? value)
-        {
-            if (value?.StartsWith("epoch ", StringComparison.Ordinal) == true && ++finished == epochs) cancel.Cancel();
-        }
-    }
+    private static double TestAccuracy(TrainingResult<DigitCnn> result) => Digits.Value.TestAccuracy(result.Model);
 }

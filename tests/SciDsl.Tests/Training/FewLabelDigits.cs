@@ -1,0 +1,50 @@
+using System.Text.Json;
+using SciDsl.Samples.Digits;
+using TorchSharp;
+
+namespace SciDsl.Tests.Training;
+
+/// <summary>The digits cut by the fixed split: labelled 71, unlabelled 1366 (their labels dropped), test 360.</summary>
+internal sealed record FewLabelDigits(FixedData Labelled, torch.Tensor Unlabelled, (torch.Tensor Features, torch.Tensor Targets) Test)
+{
+    public static Lazy<FewLabelDigits> Shared { get; } = new(Load);
+
+    /// <summary>The share of the test digits the model classifies right, in eval mode.</summary>
+    public double TestAccuracy(torch.nn.Module<torch.Tensor, torch.Tensor> model)
+    {
+        var (features, targets) = Test;
+        model.eval();
+        using var noGrad = torch.no_grad();
+        return model.forward(features).argmax(1).eq(targets).to_type(torch.ScalarType.Float32).mean().item<float>();
+    }
+
+    /// <summary>Trains the Digits sample's CNN on the labelled and unlabelled parts.</summary>
+    public TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, TrainOptions options) =>
+        SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Labelled, Unlabelled, DigitImages.Signature, options, settings);
+
+    private static FewLabelDigits Load()
+    {
+        var all = new DigitImages().Load();
+        using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
+        torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
+        var labelled = Rows("labelled");
+        var test = Rows("test");
+        return new FewLabelDigits(
+            new FixedData(all.Features.index_select(0, labelled), all.Targets.index_select(0, labelled)),
+            all.Features.index_select(0, Rows("unlabelled")),
+            (all.Features.index_select(0, test), all.Targets.index_select(0, test)));
+    }
+}
+
+/// <summary>Plain progress lines that cancel the run once the given number of epochs has finished (and been checkpointed).</summary>
+internal sealed class CancelAfterEpochs(int epochs, CancellationTokenSource cancel) : TextWriter
+{
+    private int finished;
+
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void WriteLine(string? value)
+    {
+        if (value?.StartsWith("epoch ", StringComparison.Ordinal) == true && ++finished == epochs) cancel.Cancel();
+    }
+}
