@@ -12,7 +12,8 @@ internal static class ExperimentEmitter
         {
             writer.Line("/// <summary>What the experiment's attributes declare.</summary>");
             writer.Line("public static global::SciDsl.TrainConfig Config { get; } = new(");
-            writer.Line($"    global::SciDsl.Loss.{experiment.Loss},");
+            // A self-supervised experiment trains on its method's objective; the config's loss goes unused.
+            writer.Line($"    global::SciDsl.Loss.{(experiment.SelfSupervised is null ? experiment.Loss : "MSE")},");
             writer.Line($"    global::SciDsl.Optim.{experiment.Optimizer},");
             writer.Line($"    LearningRate: {Literal.Double(experiment.LearningRate)},");
             writer.Line($"    Momentum: {Literal.Double(experiment.Momentum)},");
@@ -29,10 +30,34 @@ internal static class ExperimentEmitter
             writer.Line("/// epoch, and returns the trained model with its per-epoch history. The checkpoint defaults to");
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
+            string createModel = $"() => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))})";
+            if (experiment.SelfSupervised is { } selfSupervised)
+            {
+                writer.Line($"public global::SciDsl.SelfSupervisedResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                string samples = selfSupervised.LabelledInput is { } input
+                    ? $"global::SciDsl.SampleSet.From(new {experiment.DataType}().Load(), {Literal.String(input)})"
+                    : $"new {experiment.DataType}().LoadSamples()";
+                writer.Line($"    global::SciDsl.SelfSupervisedTrainer.Run(Config, {createModel}, {samples}, {experiment.DataType}.Signature,");
+                writer.Line($"        {SelfSupervisedSettings(selfSupervised)}, options, experimentName: {Literal.String(experiment.Type.FullName)});");
+                return;
+            }
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
+
+    /// <summary><c>new SelfSupervisedSettings(...)</c> with the method and the settings it uses.</summary>
+    private static string SelfSupervisedSettings(SelfSupervisedSpec spec)
+    {
+        string setting = spec.Method switch
+        {
+            "Contrastive" => $"Temperature: {Literal.Double(spec.Temperature)}",
+            "Masked" => $"MaskFraction: {Literal.Double(spec.MaskFraction)}, MaskToken: {Literal.Long(spec.MaskToken)}",
+            "Denoising" => $"NoiseLevel: {Literal.Double(spec.NoiseLevel)}",
+            _ => "",
+        };
+        return $"new global::SciDsl.SelfSupervisedSettings(global::SciDsl.SelfSupervisedMethod.{spec.Method}{(setting.Length == 0 ? "" : ", " + setting)})";
+    }
 
     /// <summary>The pipeline <c>[Augment]</c> declares and the mixing <c>[Mixup]</c> declares, as <c>TrainConfig</c> arguments.</summary>
     private static IEnumerable<string> AugmentationArguments(ExperimentSpec experiment)

@@ -21,6 +21,7 @@ internal static class ExperimentParser
     private static readonly string[] ParadigmAttributes =
     {
         "SciDsl.SupervisedAttribute",
+        SelfSupervisedParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -143,6 +144,8 @@ internal static class ExperimentParser
             spec = spec with { Augment = AugmentationParser.ReadAugment(augment, type, data, diagnostics) };
         if (Find(attributes, "SciDsl.MixupAttribute") is { } mixup)
             spec = spec with { Mix = AugmentationParser.ReadMixup(mixup, type.Name, data, loss, extras.ClassWeights.Count > 0, diagnostics) };
+        if (Find(attributes, SelfSupervisedParser.Attribute) is { } selfSupervised)
+            spec = spec with { SelfSupervised = SelfSupervisedParser.Read(selfSupervised, type.Name, model, data, spec, diagnostics) };
 
         string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
         var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);

@@ -104,6 +104,9 @@ public static class SelfSupervisedTrainer
     {
         if (samples.dim() < 2 || samples.shape[0] == 0)
             throw new ArgumentException($"The samples have shape [{string.Join(", ", samples.shape)}]; self-supervised training needs [N, sample dims…] with N > 0.", nameof(samples));
+        if (config.EarlyStopping != MonitoredMetric.ValidationLoss)
+            throw new ArgumentException(
+                $"TrainConfig.EarlyStopping is \"{config.EarlyStopping}\", but self-supervised training has one validation metric, \"{MonitoredMetric.ValidationLoss}\" (its objective on held-out samples).", nameof(config));
         if (config.Mixing is not null)
             throw new ArgumentException("TrainConfig.Mixing mixes class targets, which self-supervised training has none of; remove it.", nameof(config));
         if (settings.Method == SelfSupervisedMethod.Contrastive && config.Augmentation is null)

@@ -28,14 +28,16 @@ public partial class DigitSimClr;
 public partial class DigitAutoencoder;
 
 /// <summary>
-/// Masked token prediction on sequences of 16 tokens (ids 1–8, 0 is the mask): embedding, two width-3 convolutions
-/// (each position sees two neighbours per side), a per-position predictor of the 9 token logits.
+/// Masked token prediction on sequences of 16 tokens (ids 1–32, 0 is the mask): embedding, two width-3 convolutions
+/// (each position sees two neighbours per side), a per-position predictor of the 33 token logits; the representation
+/// is the sequence's mean context vector.
 /// </summary>
 [Model("tokens: int64[B,16]")]
-[Embedding(9, 16), Permute(0, 2, 1)]
-[Conv1d(32, Kernel = 3, Padding = 1), ReLU]
-[Conv1d(32, Kernel = 3, Padding = 1), ReLU(Name = "features")]
-[Permute(0, 2, 1), Linear(9, Name = "logits")]
+[Embedding(33, 32), Permute(0, 2, 1)]
+[Conv1d(64, Kernel = 3, Padding = 1), ReLU]
+[Conv1d(64, Kernel = 3, Padding = 1), ReLU(Name = "context")]
+[GlobalAvgPool(Name = "features")]
+[Permute(0, 2, 1, From = "context"), Linear(33, Name = "logits")]
 [Output("features", "logits")]
 public partial class SequenceMasker;
 
@@ -62,14 +64,17 @@ internal sealed record FewLabelDigitSplit(torch.Tensor Train, FixedData Labelled
 }
 
 /// <summary>
-/// A synthetic token-sequence task whose class is visible only in the order of tokens: every sequence of 16 tokens
-/// (ids 1–8) walks the ring 1…8 with its class's step (1, 2, 3 or 5: token[t+1] = token[t] + step, wrapping), except
-/// that each token is, with probability 0.2, replaced by a uniformly random one. All classes use every token equally
-/// often, so token counts say nothing about the class; the steps between neighbours do.
+/// A synthetic token-sequence task whose class is visible only through a structure that must be learned: the 32 tokens
+/// (ids 1–32) lie on a hidden ring (a fixed random order), and every sequence of 16 tokens walks that ring with its
+/// class's step (1, 2, 3 or 5 places), except that each token is, with probability 0.1, replaced by a uniformly random
+/// one. All classes use every token equally often, and without knowing the ring a pair of neighbours says nothing about
+/// the step; masked prediction can learn the ring from unlabelled sequences.
 /// </summary>
 internal static class RingWalks
 {
     public static readonly int[] Steps = [1, 2, 3, 5];
+    private const int Tokens = 32;
+    private static readonly int[] Ring = Shuffled(Enumerable.Range(1, Tokens).ToArray(), new Random(7));
 
     public static (torch.Tensor Tokens, torch.Tensor Classes) Generate(int count, int seed)
     {
@@ -79,13 +84,19 @@ internal static class RingWalks
         for (int i = 0; i < count; i++)
         {
             classes[i] = random.Next(Steps.Length);
-            int position = random.Next(8);
+            int position = random.Next(Tokens);
             for (int t = 0; t < 16; t++)
             {
-                tokens[i, t] = random.NextDouble() < 0.2 ? random.Next(8) + 1 : position + 1;
-                position = (position + Steps[classes[i]]) % 8;
+                tokens[i, t] = random.NextDouble() < 0.1 ? random.Next(Tokens) + 1 : Ring[position];
+                position = (position + Steps[classes[i]]) % Tokens;
             }
         }
         return (torch.tensor(tokens), torch.tensor(classes));
+    }
+
+    private static int[] Shuffled(int[] values, Random random)
+    {
+        random.Shuffle(values);
+        return values;
     }
 }
