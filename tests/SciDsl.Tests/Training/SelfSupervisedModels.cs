@@ -28,16 +28,15 @@ public partial class DigitSimClr;
 public partial class DigitAutoencoder;
 
 /// <summary>
-/// Masked token prediction on sequences of 16 tokens (ids 1–32, 0 is the mask): embedding, two width-3 convolutions
-/// (each position sees two neighbours per side), a per-position predictor of the 33 token logits; the representation
-/// is the sequence's mean context vector.
+/// Masked token prediction on sequences of 16 tokens (ids 1–16, 0 is the mask): embedding with positions, two
+/// self-attention layers (every position sees the whole sequence), a per-position predictor of the 17 token logits;
+/// the representation is the sequence's mean context vector.
 /// </summary>
 [Model("tokens: int64[B,16]")]
-[Embedding(33, 32), Permute(0, 2, 1)]
-[Conv1d(64, Kernel = 3, Padding = 1), ReLU]
-[Conv1d(64, Kernel = 3, Padding = 1), ReLU(Name = "context")]
-[GlobalAvgPool(Name = "features")]
-[Permute(0, 2, 1, From = "context"), Linear(33, Name = "logits")]
+[Embedding(17, 32), PositionalEncoding]
+[TransformerEncoder(2, 4, FeedForward = 64, Dropout = 0, Name = "context")]
+[Permute(0, 2, 1), GlobalAvgPool(Name = "features")]
+[Linear(17, From = "context", Name = "logits")]
 [Output("features", "logits")]
 public partial class SequenceMasker;
 
@@ -64,8 +63,8 @@ internal sealed record FewLabelDigitSplit(torch.Tensor Train, FixedData Labelled
 }
 
 /// <summary>
-/// A synthetic token-sequence task whose class is visible only through a structure that must be learned: the 32 tokens
-/// (ids 1–32) lie on a hidden ring (a fixed random order), and every sequence of 16 tokens walks that ring with its
+/// A synthetic token-sequence task whose class is visible only through a structure that must be learned: the 16 tokens
+/// (ids 1–16) lie on a hidden ring (a fixed random order), and every sequence of 16 tokens walks that ring with its
 /// class's step (1, 2, 3 or 5 places), except that each token is, with probability 0.1, replaced by a uniformly random
 /// one. All classes use every token equally often, and without knowing the ring a pair of neighbours says nothing about
 /// the step; masked prediction can learn the ring from unlabelled sequences.
@@ -73,7 +72,7 @@ internal sealed record FewLabelDigitSplit(torch.Tensor Train, FixedData Labelled
 internal static class RingWalks
 {
     public static readonly int[] Steps = [1, 2, 3, 5];
-    private const int Tokens = 32;
+    private const int Tokens = 16;
     private static readonly int[] Ring = Shuffled(Enumerable.Range(1, Tokens).ToArray(), new Random(7));
 
     public static (torch.Tensor Tokens, torch.Tensor Classes) Generate(int count, int seed)

@@ -61,17 +61,17 @@ public sealed class SelfSupervisedTests(ITestOutputHelper output) : IDisposable
     public void Masked_token_prediction_learns_sequence_features_that_reveal_the_hidden_step(int seed)
     {
         var (unlabelled, _) = RingWalks.Generate(2000, seed: 100 + seed);
-        var (probeTokens, probeClasses) = RingWalks.Generate(40, seed: 200 + seed);
+        var (probeTokens, probeClasses) = RingWalks.Generate(100, seed: 200 + seed);
         var (testTokens, testClasses) = RingWalks.Generate(500, seed: 300 + seed);
-        var config = new TrainConfig(Loss.MSE, Optim.Adam, LearningRate: 3e-3, Epochs: 15, BatchSize: 64, Seed: seed, ValidationSplit: 0);
+        var config = new TrainConfig(Loss.MSE, Optim.Adam, LearningRate: 3e-3, Epochs: 20, BatchSize: 64, Seed: seed, ValidationSplit: 0);
         var result = SelfSupervisedTrainer.Run(config, () => new SequenceMasker(), unlabelled,
-            new SelfSupervisedSettings(SelfSupervisedMethod.Masked, MaskFraction: 0.15, MaskToken: 0), Quiet(temp.File("masked.ckpt")));
+            new SelfSupervisedSettings(SelfSupervisedMethod.Masked, MaskFraction: 0.3, MaskToken: 0), Quiet(temp.File("masked.ckpt")));
 
         ProbeResult Probe(SequenceMasker model) => LinearProbe.Classifier(
             SelfSupervisedTrainer.Encode(model, probeTokens), probeClasses, SelfSupervisedTrainer.Encode(model, testTokens), testClasses);
         var (learned, random) = (Probe(result.Model), Probe(Untrained(seed, () => new SequenceMasker())));
         output.WriteLine($"seed {seed}: probe test accuracy {learned.Test:P1} learned vs {random.Test:P1} random weights; masked CE {result.History[0].TrainLoss:F3} → {result.Final.TrainLoss:F3}");
-        Assert.True(learned.Test >= random.Test + 0.1, $"learned {learned.Test:P1} vs random {random.Test:P1}");
+        Assert.True(learned.Test >= random.Test + 0.25, $"learned {learned.Test:P1} vs random {random.Test:P1}");
     }
 
     [Fact]
