@@ -41,24 +41,24 @@ public sealed record SelfSupervisedResult<TModel>(
 
     /// <summary>
     /// Supervised fine-tuning of a copy of the trained model (<see cref="Model"/> is left as it is) with a new linear
-    /// classification head on its representation, through <see cref="SupervisedTrainer.Run{TModel}"/> (seeded head,
-    /// checkpoints, validation, early stopping). The data set's target must be classes.
+    /// classification head on its representation, through <see cref="SupervisedTrainer.Run{TModel}"/> (seeded,
+    /// checkpoints, validation, early stopping). The head is first fitted on the frozen representation of the labelled
+    /// samples (LP-FT, Kumar et al., 2022): a random head's first gradients would otherwise wreck the pretrained features.
+    /// The data set's target must be classes.
     /// </summary>
     public TrainingResult<EncoderClassifier> FineTune(
         TrainConfig config, IDataSource labelled, DatasetSignature signature, TrainOptions? options = null, string? experimentName = null)
     {
+        ArgumentNullException.ThrowIfNull(labelled);
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.Target != TargetKind.Class)
             throw new ArgumentException($"Fine-tuning adds a classification head, but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.", nameof(signature));
-        ArgumentNullException.ThrowIfNull(labelled);
-        long features;
-        using (var scope = torch.NewDisposeScope())
-            features = Encode(labelled.Load().Features.narrow(0, 0, 1)).numel();
         return SupervisedTrainer.Run(config, () =>
         {
             var copy = CreateModel();
             copy.load_state_dict(Model.state_dict());
-            return new EncoderClassifier(copy, features, signature.TargetSize);
+            var data = labelled.Load();
+            return EncoderClassifier.WithProbedHead(copy, Encode(data.Features), data.Targets, signature.TargetSize);
         }, labelled, signature, options, experimentName ?? $"{typeof(TModel).Name}.FineTune");
     }
 }
