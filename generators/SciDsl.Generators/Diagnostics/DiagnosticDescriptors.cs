@@ -103,6 +103,26 @@ internal static class DiagnosticDescriptors
         "SD3004", "Malformed dataset target",
         "Dataset '{0}': Target \"{1}\" is not \"class: N\" (N >= 2 classes) or \"value: N\" (N >= 1 values per sample); {2}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor SelfSupervisedPartMissing = Error(
+        "SD3060", "The self-supervised method needs a part the experiment does not name",
+        "Experiment '{0}': SelfSupervisedMethod.{1} needs {2}; {3}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor SelfSupervisedUnknownLayer = Error(
+        "SD3061", "A self-supervised part names no layer of the model",
+        "Experiment '{0}': [SelfSupervised] {1} = \"{2}\" names no layer of model {3}; {4}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor SelfSupervisedOutputs = Error(
+        "SD3062", "The model does not return the representation and the self-supervised head",
+        "Experiment '{0}': model {1} returns ({2}), but [SelfSupervised] trains on ({3}); add [Output({4})] to {1}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor ReconstructionShape = Error(
+        "SD3063", "The autoencoder's reconstruction differs from its input in shape",
+        "Experiment '{0}': Decoder \"{1}\" of model {2} outputs {3}, but its input {4} is {5}; an autoencoder reconstructs its input, so {6}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor MaskedNeedsSequences = Error(
+        "SD3064", "Masked prediction needs token sequences",
+        "Experiment '{0}': SelfSupervisedMethod.Masked masks positions of token sequences and predicts their tokens, but {1}; {2}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor DatasetClassUnusable = Error(
         "SD3005", "The dataset class cannot be created or loaded",
         "Dataset '{0}': {1}", ExperimentCategory);
@@ -165,6 +185,7 @@ internal static class DiagnosticDescriptors
         VaeOutputMissing, VaeShapesDisagree, GanDiscriminatorUnfit, GanGeneratorUnfit, GenerativeParadigmCombined,
         TransferIncomplete, TransferSourceDoesNotFit,
         SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
+        SelfSupervisedPartMissing, SelfSupervisedUnknownLayer, SelfSupervisedOutputs, ReconstructionShape, MaskedNeedsSequences,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -12,7 +12,8 @@ internal static class ExperimentEmitter
         {
             writer.Line("/// <summary>What the experiment's attributes declare.</summary>");
             writer.Line("public static global::SciDsl.TrainConfig Config { get; } = new(");
-            writer.Line($"    global::SciDsl.Loss.{experiment.Loss},");
+            // A self-supervised experiment trains on its method's objective; the config's loss goes unused.
+            writer.Line($"    global::SciDsl.Loss.{(experiment.SelfSupervised is null ? experiment.Loss : "MSE")},");
             writer.Line($"    global::SciDsl.Optim.{experiment.Optimizer},");
             writer.Line($"    LearningRate: {Literal.Double(experiment.LearningRate)},");
             writer.Line($"    Momentum: {Literal.Double(experiment.Momentum)},");
@@ -73,6 +74,15 @@ internal static class ExperimentEmitter
                 writer.Line($"        {experimentName});");
                 TransferLearningEmitter.Emit(writer, transfer);
             }
+            else if (experiment.SelfSupervised is { } selfSupervised)
+            {
+                writer.Line($"public global::SciDsl.SelfSupervisedResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                string samples = selfSupervised.LabelledInput is { } input
+                    ? $"global::SciDsl.SampleSet.From(new {experiment.DataType}().Load(), {Literal.String(input)})"
+                    : $"new {experiment.DataType}().LoadSamples()";
+                writer.Line($"    global::SciDsl.SelfSupervisedTrainer.Run(Config, {createModel}, {samples}, {experiment.DataType}.Signature,");
+                writer.Line($"        {SelfSupervisedSettings(selfSupervised)}, options, experimentName: {Literal.String(experiment.Type.FullName)});");
+            }
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
@@ -80,6 +90,19 @@ internal static class ExperimentEmitter
                 writer.Line($"        {experimentName});");
             }
         });
+
+    /// <summary><c>new SelfSupervisedSettings(...)</c> with the method and the settings it uses.</summary>
+    private static string SelfSupervisedSettings(SelfSupervisedSpec spec)
+    {
+        string setting = spec.Method switch
+        {
+            "Contrastive" => $"Temperature: {Literal.Double(spec.Temperature)}",
+            "Masked" => $"MaskFraction: {Literal.Double(spec.MaskFraction)}, MaskToken: {Literal.Long(spec.MaskToken)}",
+            "Denoising" => $"NoiseLevel: {Literal.Double(spec.NoiseLevel)}",
+            _ => "",
+        };
+        return $"new global::SciDsl.SelfSupervisedSettings(global::SciDsl.SelfSupervisedMethod.{spec.Method}{(setting.Length == 0 ? "" : ", " + setting)})";
+    }
 
     /// <summary>The pipeline <c>[Augment]</c> declares and the mixing <c>[Mixup]</c> declares, as <c>TrainConfig</c> arguments.</summary>
     private static IEnumerable<string> AugmentationArguments(ExperimentSpec experiment)

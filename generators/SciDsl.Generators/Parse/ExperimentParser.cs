@@ -25,6 +25,7 @@ internal static class ExperimentParser
         GanParser.Attribute,
         TransferLearningParser.AttributeName,
         SemiSupervisedParser.Attribute,
+        SelfSupervisedParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -155,6 +156,8 @@ internal static class ExperimentParser
 
         if (Find(attributes, TransferLearningParser.AttributeName) is { } transfer)
             spec = spec with { Transfer = TransferLearningParser.Read(transfer, type, model, supervised is not null, diagnostics, cancellation) };
+        if (Find(attributes, SelfSupervisedParser.Attribute) is { } selfSupervised)
+            spec = spec with { SelfSupervised = SelfSupervisedParser.Read(selfSupervised, type.Name, model, data, spec, diagnostics) };
 
         string sizesText = AttributeArguments.From(experiment).String("Sizes") ?? "";
         var (sizes, sizesProblem) = ModelSizes.Parse(sizesText);

@@ -26,7 +26,8 @@ internal sealed record ExperimentSpec(
     VaeSpec? Vae = null,
     GanSpec? Gan = null,
     TransferSpec? Transfer = null,
-    SemiSupervisedSpec? SemiSupervised = null);
+    SemiSupervisedSpec? SemiSupervised = null,
+    SelfSupervisedSpec? SelfSupervised = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
