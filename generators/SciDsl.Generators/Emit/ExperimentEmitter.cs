@@ -30,7 +30,21 @@ internal static class ExperimentEmitter
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            string createModel = $"() => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))})";
+            if (experiment.DomainAdaptation is { } adaptation)
+            {
+                string targetFeatures = adaptation.TargetIsDataSource
+                    ? $"new {adaptation.TargetType}().Load().Features"
+                    : $"new {adaptation.TargetType}().LoadSamples().Inputs[0]";
+                writer.Line($"    global::SciDsl.DomainAdaptationTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {targetFeatures}, {experiment.DataType}.Signature,");
+                writer.Line($"        DomainAdaptation, options, experimentName: {Literal.String(experiment.Type.FullName)});");
+                writer.Line();
+                writer.Line("/// <summary>What <c>[DomainAdaptation]</c> declares.</summary>");
+                writer.Line("public static global::SciDsl.DomainAdaptationSettings DomainAdaptation { get; } = new(");
+                writer.Line($"    global::SciDsl.Adaptation.{adaptation.Method}, {Literal.String(adaptation.FeatureLayer)}, Weight: {Literal.Double(adaptation.Weight)}, DomainHidden: {Literal.Long(adaptation.DomainHidden)});");
+                return;
+            }
+            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
 

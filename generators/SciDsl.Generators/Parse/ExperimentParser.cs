@@ -21,6 +21,7 @@ internal static class ExperimentParser
     private static readonly string[] ParadigmAttributes =
     {
         "SciDsl.SupervisedAttribute",
+        DomainAdaptationParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -167,6 +168,13 @@ internal static class ExperimentParser
             if (supervised is not null)
                 ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
+        if (Find(attributes, DomainAdaptationParser.Attribute) is { } adaptation)
+            spec = spec with
+            {
+                // The source labels train a classifier, with or without [Supervised(Loss.CrossEntropy)].
+                Loss = loss.Length == 0 ? "CrossEntropy" : loss,
+                DomainAdaptation = DomainAdaptationParser.Read(adaptation, type.Name, model, sizes, loss, diagnostics),
+            };
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
     }

@@ -22,7 +22,8 @@ internal sealed record ExperimentSpec(
     EquatableArray<long> ModelArguments,
     TrainingExtras Extras,
     AugmentSpec? Augment = null,
-    MixSpec? Mix = null);
+    MixSpec? Mix = null,
+    DomainAdaptationSpec? DomainAdaptation = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
