@@ -18,19 +18,25 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
 
     public void Dispose() => temp.Dispose();
 
-    /// <summary>Same model, seed, epochs and source batches as <see cref="SourceOnly"/>; measured numbers are in docs/paradigms.md.</summary>
+    /// <summary>
+    /// The sample's declarations (20 epochs, seed 0, best epoch by source validation loss); the baseline is the same model,
+    /// seed and source batches without the target. Measured target accuracy, seeds 0 / 1 / 2: source only 57.2 / 57.7 /
+    /// 58.8 %, DANN (λ → 0.1) 63.3 / 61.9 / 59.6 %, Deep CORAL (weight 30) 70.2 / 67.5 / 70.5 %. CORAL's gain (≥ 9.8
+    /// points) is robust across seeds; DANN's (0.8–6.1 points) is not, so its margin here is smaller and holds for seed 0.
+    /// </summary>
     [Theory]
     [InlineData(Adaptation.Dann, 0.03)]
-    [InlineData(Adaptation.Coral, 0.03)]
+    [InlineData(Adaptation.Coral, 0.05)]
     public void Adapting_to_the_second_instrument_beats_training_on_the_first_alone(Adaptation method, double margin)
     {
-        var config = SourceOnly.Config with { Epochs = 15 };
-        double sourceOnly = TargetAccuracy(SupervisedTrainer.Run(
-            config, () => new ShiftNet(), new SourceDigits(), SourceDigits.Signature, Quiet(temp.File("source.ckpt"))).Model);
-        double adapted = TargetAccuracy(Adapt(config, new DomainAdaptationSettings(method, "features"), temp.File("adapted.ckpt")).Model);
+        double sourceOnly = TargetAccuracy(new SourceOnly().Run(Quiet(temp.File("source.ckpt"))).Model);
+        var adapted = method == Adaptation.Dann
+            ? new DannAdapted().Run(Quiet(temp.File("dann.ckpt")))
+            : new CoralAdapted().Run(Quiet(temp.File("coral.ckpt")));
+        double target = TargetAccuracy(adapted.Model);
 
-        output.WriteLine($"target accuracy: source-only {sourceOnly:P1}, {method} {adapted:P1}");
-        Assert.True(adapted >= sourceOnly + margin, $"{method} {adapted:P1} vs source-only {sourceOnly:P1}");
+        output.WriteLine($"target accuracy: source-only {sourceOnly:P1}, {method} {target:P1}");
+        Assert.True(target >= sourceOnly + margin, $"{method} {target:P1} vs source-only {sourceOnly:P1}");
     }
 
     [Fact]
@@ -72,9 +78,9 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
     public void DANN_lambda_rises_from_0_to_nearly_the_weight_as_Ganin_et_al_schedule_it()
     {
         Assert.Equal(0, DomainAdaptationParadigm.DannLambda(0, 1));
-        // 2/(1+e^-5)-1 and 2/(1+e^-10)-1, worked out by hand: 0.98661 and 0.99991.
-        Assert.Equal(0.98661, DomainAdaptationParadigm.DannLambda(0.5, 1), 5);
-        Assert.Equal(0.5 * 0.99991, DomainAdaptationParadigm.DannLambda(1, 0.5), 5);
+        // 2/(1+e^-5)-1 and 2/(1+e^-10)-1, worked out by hand: 0.986614 and 0.999909.
+        Assert.Equal(0.986614, DomainAdaptationParadigm.DannLambda(0.5, 1), 6);
+        Assert.Equal(0.499955, DomainAdaptationParadigm.DannLambda(1, 0.5), 6);
     }
 
     [Fact]
@@ -139,7 +145,7 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
         var dann = new DannAdapted().Run(Quiet(temp.File("dann.ckpt"), epochs: 1));
         var coral = new CoralAdapted().Run(Quiet(temp.File("coral.ckpt"), epochs: 1));
 
-        Assert.Equal(new DomainAdaptationSettings(Adaptation.Dann, "features"), DannAdapted.DomainAdaptation);
+        Assert.Equal(new DomainAdaptationSettings(Adaptation.Dann, "features", Weight: 0.1), DannAdapted.DomainAdaptation);
         Assert.Equal(Adaptation.Coral, CoralAdapted.DomainAdaptation.Method);
         Assert.Single(dann.History);
         Assert.True(double.IsFinite(dann.Final.TrainLoss) && double.IsFinite(coral.Final.TrainLoss));
