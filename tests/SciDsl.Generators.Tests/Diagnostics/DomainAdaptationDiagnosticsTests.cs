@@ -10,11 +10,11 @@ public class DomainAdaptationDiagnosticsTests
 {
     private const int AttributeLine = 13;
 
-    private static string Source(string adaptation, string targetSample = "1,8,8", string supervised = "") =>
+    private static string Source(string adaptation, string targetSample = "1,8,8", string supervised = "", int classes = 10) =>
         "using SciDsl;\n" +
         "[Model(\"x: B,1,8,8\")]\n" +
         "[Flatten, Linear(32), ReLU(Name = \"features\")]\n" +
-        "[Linear(10)]\n" +
+        $"[Linear({classes})]\n" +
         "public partial class Net;\n" +
         "[Dataset(\"x: 1,8,8\", Target = \"class: 10\")]\n" +
         "public partial class Source : IDataSource\n" +
@@ -83,6 +83,13 @@ public class DomainAdaptationDiagnosticsTests
     {
         SingleError(Source("[DomainAdaptation(Adaptation.Dann, FeatureLayer = \"features\", Target = typeof(Target))]", targetSample: "1,16,16"),
             "SD1005", "dataset Target provides samples [1, 16, 16] but model Net takes [B, 1, 8, 8]", "dim 2 differs (16 vs 8)");
+    }
+
+    [Fact]
+    public void A_head_that_does_not_fit_the_source_classes_is_SD1006_at_the_attribute_without_Supervised()
+    {
+        SingleError(Source("[DomainAdaptation(Adaptation.Dann, FeatureLayer = \"features\", Target = typeof(Target))]", classes: 5),
+            "SD1006", "Loss.CrossEntropy on target 'class: 10' of dataset Source needs model outputs [B, 10]", "make the last layer Linear(10)");
     }
 
     [Theory]
