@@ -95,6 +95,14 @@ internal static class DiagnosticDescriptors
         "SD3002", "The experiment does not name a [Model] and a [Dataset] class",
         "Experiment '{0}': [Experiment] takes typeof(a [Model] class), then typeof(a [Dataset] class), but {1}; {2}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor UnknownFeatureLayer = Error(
+        "SD3040", "The feature layer is not a named layer of the model",
+        "Experiment '{0}': [DomainAdaptation] FeatureLayer \"{1}\" {2}; {3}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor DomainTargetUnusable = Error(
+        "SD3041", "The domain-adaptation target is not a [Dataset] class",
+        "Experiment '{0}': [DomainAdaptation] {1}; {2}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor TrainingSettingOutOfRange = Error(
         "SD3003", "A training setting is out of range",
         "Experiment '{0}': {1} must be {2} but is {3}; write e.g. {4}", ExperimentCategory);
@@ -186,6 +194,7 @@ internal static class DiagnosticDescriptors
         TransferIncomplete, TransferSourceDoesNotFit,
         SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
         SelfSupervisedPartMissing, SelfSupervisedUnknownLayer, SelfSupervisedOutputs, ReconstructionShape, MaskedNeedsSequences,
+        UnknownFeatureLayer, DomainTargetUnusable,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

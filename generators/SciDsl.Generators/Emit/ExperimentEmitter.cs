@@ -83,6 +83,19 @@ internal static class ExperimentEmitter
                 writer.Line($"    global::SciDsl.SelfSupervisedTrainer.Run(Config, {createModel}, {samples}, {experiment.DataType}.Signature,");
                 writer.Line($"        {SelfSupervisedSettings(selfSupervised)}, options, experimentName: {Literal.String(experiment.Type.FullName)});");
             }
+            else if (experiment.DomainAdaptation is { } adaptation)
+            {
+                writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                string targetFeatures = adaptation.TargetIsDataSource
+                    ? $"new {adaptation.TargetType}().Load().Features"
+                    : $"new {adaptation.TargetType}().LoadSamples().Inputs[0]";
+                writer.Line($"    global::SciDsl.DomainAdaptationTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {targetFeatures}, {experiment.DataType}.Signature,");
+                writer.Line($"        DomainAdaptation, options, experimentName: {Literal.String(experiment.Type.FullName)});");
+                writer.Line();
+                writer.Line("/// <summary>What <c>[DomainAdaptation]</c> declares.</summary>");
+                writer.Line("public static global::SciDsl.DomainAdaptationSettings DomainAdaptation { get; } = new(");
+                writer.Line($"    global::SciDsl.Adaptation.{adaptation.Method}, {Literal.String(adaptation.FeatureLayer)}, Weight: {Literal.Double(adaptation.Weight)}, DomainHidden: {Literal.Long(adaptation.DomainHidden)});");
+            }
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");

@@ -26,6 +26,7 @@ internal static class ExperimentParser
         TransferLearningParser.AttributeName,
         SemiSupervisedParser.Attribute,
         SelfSupervisedParser.Attribute,
+        DomainAdaptationParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -185,6 +186,18 @@ internal static class ExperimentParser
         }
         if (vae is not null) spec = spec with { Vae = VaeParser.Read(vae, type.Name, model, diagnostics) };
         if (gan is not null) spec = spec with { Gan = GanParser.Read(gan, type.Name, model, data, diagnostics, cancellation) };
+        if (Find(attributes, DomainAdaptationParser.Attribute) is { } adaptation)
+        {
+            // Without [Supervised] the source labels train a cross-entropy classifier: its head must fit them too.
+            if (supervised is null && model is not null && data is not null && sizes is not null)
+                ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, "CrossEntropy", ModelParser.LocationOf(adaptation) ?? location, diagnostics);
+            spec = spec with
+            {
+                // The source labels train a classifier, with or without [Supervised(Loss.CrossEntropy)].
+                Loss = loss.Length == 0 ? "CrossEntropy" : loss,
+                DomainAdaptation = DomainAdaptationParser.Read(adaptation, type.Name, model, sizes, loss, diagnostics),
+            };
+        }
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
     }

@@ -27,7 +27,8 @@ internal sealed record ExperimentSpec(
     GanSpec? Gan = null,
     TransferSpec? Transfer = null,
     SemiSupervisedSpec? SemiSupervised = null,
-    SelfSupervisedSpec? SelfSupervised = null);
+    SelfSupervisedSpec? SelfSupervised = null,
+    DomainAdaptationSpec? DomainAdaptation = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the

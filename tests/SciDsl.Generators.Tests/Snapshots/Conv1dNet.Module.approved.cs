@@ -56,7 +56,7 @@ partial class SignalNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.
         x = batchnorm1d_1.forward(x); // [B, 16, T]
         x = relu_1.forward(x); // [B, 16, T]
         x = avgpool1d_1.forward(x); // [B, 16, T / 2]
-        x = conv2.forward(x); // [B, 32, (T + 2) / 4 - 1]
+        x = conv2.call(x); // [B, 32, (T + 2) / 4 - 1]
         x = batchnorm1d_2.forward(x); // [B, 32, (T + 2) / 4 - 1]
         x = relu_2.forward(x); // [B, 32, (T + 2) / 4 - 1]
         x = x.mean([2]); // [B, 32]

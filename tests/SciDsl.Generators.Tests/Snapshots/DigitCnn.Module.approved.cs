@@ -61,7 +61,7 @@ partial class DigitCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.t
         x = conv2d_1.forward(x); // [B, 32, 8, 8]
         x = relu_1.forward(x); // [B, 32, 8, 8]
         x = maxpool2d_1.forward(x); // [B, 32, 4, 4]
-        x = conv2.forward(x); // [B, 64, 4, 4]
+        x = conv2.call(x); // [B, 64, 4, 4]
         x = relu_2.forward(x); // [B, 64, 4, 4]
         x = maxpool2d_2.forward(x); // [B, 64, 2, 2]
         x = flatten_1.forward(x); // [B, 256]
