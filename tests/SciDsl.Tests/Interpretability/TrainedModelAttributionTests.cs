@@ -13,7 +13,7 @@ namespace SciDsl.Tests.Interpretability;
 /// </summary>
 public sealed class TrainedModelAttributionTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<(DigitCnn Model, Tensor Images, Tensor Labels)> Trained = new(() => Train(7));
+    internal static readonly Lazy<(DigitCnn Model, Tensor Images, Tensor Labels)> Trained = new(() => Train(7));
     private static readonly Lazy<(DigitCnn Model, Tensor Images, Tensor Labels)> TrainedWithAnotherSeed = new(() => Train(8));
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class TrainedModelAttributionTests(ITestOutputHelper output)
     }
 
     /// <summary>The digits CNN trained for 6 epochs from <paramref name="seed"/> on the first 1,437 images; the rest are returned for explaining.</summary>
-    private static (DigitCnn, Tensor, Tensor) Train(int seed)
+    internal static (DigitCnn, Tensor, Tensor) Train(int seed)
     {
         var data = new DigitImages().Load();
         torch.manual_seed(seed);
