@@ -67,8 +67,8 @@ Console.WriteLine($"sanity check, saliency rank correlation: trained vs re-initi
 
 // 4. Linear CKA between the layers of the two trained models on the held-out images.
 string[] layers = ["conv2d_1", "conv2", "linear_1", "linear_2"];
-var ownActivations = layers.Select(layer => Activations(model, layer, testX)).ToArray();
-var twinActivations = layers.Select(layer => Activations(twin, layer, testX)).ToArray();
+var ownActivations = layers.Select(layer => DigitCnnLayers.Activations(model, layer, testX)).ToArray();
+var twinActivations = layers.Select(layer => DigitCnnLayers.Activations(twin, layer, testX)).ToArray();
 var cka = new double[layers.Length, layers.Length];
 for (int a = 0; a < layers.Length; a++)
     for (int b = 0; b < layers.Length; b++)
@@ -111,18 +111,3 @@ static double MeanSpearman(Tensor a, Tensor b) =>
         SpearmanCorrelation.Compute(
             a[i].flatten().to(ScalarType.Float64).data<double>().ToArray(),
             b[i].flatten().to(ScalarType.Float64).data<double>().ToArray()) ?? 0);
-
-// A layer's output: DigitCnn is a plain stack whose children are registered in forward order, so running them in turn
-// up to the layer reproduces its input.
-static Tensor Activations(DigitCnn cnn, string layer, Tensor x)
-{
-    cnn.eval();
-    using var noGrad = no_grad();
-    foreach (var (name, child) in cnn.named_children())
-    {
-        x = ((nn.Module<Tensor, Tensor>)child).forward(x);
-        if (name == layer)
-            return x;
-    }
-    throw new ArgumentException($"DigitCnn has no layer {layer}.", nameof(layer));
-}

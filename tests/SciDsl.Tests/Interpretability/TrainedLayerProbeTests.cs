@@ -42,23 +42,6 @@ public sealed class TrainedLayerProbeTests(ITestOutputHelper output)
     }
 
     private static ProbeResult Probe(DigitCnn model, string layer, Tensor trainImages, Tensor trainLabels, Tensor testImages, Tensor testLabels) =>
-        LinearProbe.Classifier(Activations(model, layer, trainImages), trainLabels, Activations(model, layer, testImages), testLabels);
-
-    /// <summary>
-    /// The output of the child module named <paramref name="layer"/> for <paramref name="x"/>. DigitCnn is a plain stack
-    /// whose children are registered in forward order, so running them in turn up to the layer reproduces its input
-    /// (the generated forward calls children's forward directly, which TorchSharp's forward hooks do not see).
-    /// </summary>
-    private static Tensor Activations(DigitCnn model, string layer, Tensor x)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        foreach (var (name, child) in model.named_children())
-        {
-            x = ((nn.Module<Tensor, Tensor>)child).forward(x);
-            if (name == layer)
-                return x;
-        }
-        throw new ArgumentException($"DigitCnn has no layer {layer}.", nameof(layer));
-    }
+        LinearProbe.Classifier(
+            DigitCnnLayers.Activations(model, layer, trainImages), trainLabels, DigitCnnLayers.Activations(model, layer, testImages), testLabels);
 }
