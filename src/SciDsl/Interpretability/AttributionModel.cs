@@ -57,6 +57,16 @@ internal sealed class AttributionModel : IDisposable
     /// </summary>
     public Tensor Score(Tensor x, long target)
     {
+        var output = Output(x);
+        if (target < 0 || target >= output.shape[1])
+            throw new ArgumentOutOfRangeException(nameof(target), target,
+                $"{method}: target {target} is outside the model's output width {output.shape[1]} (valid 0..{output.shape[1] - 1}).");
+        return output[TensorIndex.Colon, target];
+    }
+
+    /// <summary>The model's output [B, C] for the batch <paramref name="x"/>, checked to hold one row per sample.</summary>
+    public Tensor Output(Tensor x)
+    {
         Tensor output;
         try
         {
@@ -70,10 +80,7 @@ internal sealed class AttributionModel : IDisposable
         if (output.dim() != 2 || output.shape[0] != x.shape[0])
             throw new ArgumentException(
                 $"{method}: the model's output has shape {Shape(output)} for x of shape {Shape(x)}; attribution needs an output [B, C] with one row per sample.", "x");
-        if (target < 0 || target >= output.shape[1])
-            throw new ArgumentOutOfRangeException(nameof(target), target,
-                $"{method}: target {target} is outside the model's output width {output.shape[1]} (valid 0..{output.shape[1] - 1}).");
-        return output[TensorIndex.Colon, target];
+        return output;
     }
 
     /// <summary>∂score_target/∂x for each row of <paramref name="x"/>; rows are independent in eval mode.</summary>
