@@ -35,9 +35,10 @@ internal abstract record LayerSpec(LayerSite Site)
 
     /// <summary>
     /// The forward expression over the C# variables holding the inputs; layers without a module
-    /// (merges, reshapes) override it with a tensor expression.
+    /// (merges, reshapes) override it with a tensor expression. Modules run through <c>call</c>, which runs their forward
+    /// hooks, so activation capture and Grad-CAM (<c>SciDsl.Interpretability</c>) can read a named layer's output.
     /// </summary>
-    public virtual string TorchForward(string module, IReadOnlyList<string> inputs) => $"{module}.forward({inputs[0]})";
+    public virtual string TorchForward(string module, IReadOnlyList<string> inputs) => $"{module}.call({inputs[0]})";
 
     /// <summary>
     /// True when the output shape is declared rather than inferred (<c>[Lambda]</c>): forward then checks each

@@ -1,0 +1,28 @@
+using SciDsl;
+
+namespace SciDsl.Tests.Interpretability;
+
+/// <summary>
+/// A CNN whose evidence for class 1 is a bright square: <c>features</c> (stride 2, [B, 2, 8, 8]) holds a brightness
+/// detector in channel 0 and a constant channel 1; the tests set the weights (<see cref="GradCamTests"/>).
+/// </summary>
+[Model("x: B,1,16,16")]
+[Conv2d(2, Kernel = 3, Stride = 2, Padding = 1, Name = "features"), ReLU]
+[GlobalAvgPool]
+[Linear(2, Name = "head")]
+public partial class SquareDetector;
+
+/// <summary>Self-attention over [B, 5, 8] with 2 heads, then a read-out.</summary>
+[Model("x: B,5,8")]
+[Linear(8, Name = "embed")]
+[MultiHeadAttention(2, Name = "attn")]
+[Flatten]
+[Linear(3, Name = "fc")]
+public partial class AttentionReader;
+
+/// <summary>Causal single-head attention, whose weights reproduce its output by hand.</summary>
+[Model("x: B,4,6")]
+[MultiHeadAttention(1, Causal = true, Name = "attn")]
+[Flatten]
+[Linear(2)]
+public partial class CausalReader;
