@@ -40,7 +40,10 @@ public sealed class SciDslAnalyzer : DiagnosticAnalyzer
             if (isModel)
             {
                 var parsed = ModelParser.Parse(type, context.CancellationToken);
-                diagnostics.AddRange(parsed.Spec is { } spec && parsed.Diagnostics.Count == 0 ? ShapeChecker.Check(spec).Diagnostics : parsed.Diagnostics);
+                var shaped = parsed.Spec is { } spec && parsed.Diagnostics.Count == 0 ? ShapeChecker.Check(spec) : null;
+                diagnostics.AddRange(shaped?.Diagnostics ?? parsed.Diagnostics);
+                if (shaped is { Spec: { } model, Diagnostics.Count: 0 } && ExplainParser.Declares(type))
+                    diagnostics.AddRange(ExplainParser.Parse(type, model).Diagnostics);
             }
             if (isDataset) diagnostics.AddRange(DatasetParser.Parse(type).Diagnostics);
             if (isExperiment) diagnostics.AddRange(ExperimentParser.Parse(type, context.CancellationToken).Diagnostics);

@@ -128,7 +128,7 @@ internal static class ShapeChecker
     }
 
     /// <summary><c>known names: x, hidden (did you mean 'hidden'?)</c> for <c>hiden</c>.</summary>
-    private static string KnownNames(string unknown, IEnumerable<string> names)
+    internal static string KnownNames(string unknown, IEnumerable<string> names)
     {
         var known = names.ToList();
         string? closest = known

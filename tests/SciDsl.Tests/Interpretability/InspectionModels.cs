@@ -10,6 +10,9 @@ namespace SciDsl.Tests.Interpretability;
 [Conv2d(2, Kernel = 3, Stride = 2, Padding = 1, Name = "features"), ReLU]
 [GlobalAvgPool]
 [Linear(2, Name = "head")]
+[Explain(Attribution.GradCam, Layer = "features"), Explain(Attribution.Saliency), Explain(Attribution.InputXGradient)]
+[Explain(Attribution.IntegratedGradients, Steps = 16), Explain(Attribution.SmoothGrad, NoiseLevel = 0.1, Samples = 8)]
+[Explain(Attribution.Occlusion, Window = new[] { 1, 4, 4 }, Stride = new[] { 1, 2, 2 })]
 public partial class SquareDetector;
 
 /// <summary>Self-attention over [B, 5, 8] with 2 heads, then a read-out.</summary>
@@ -18,7 +21,14 @@ public partial class SquareDetector;
 [MultiHeadAttention(2, Name = "attn")]
 [Flatten]
 [Linear(3, Name = "fc")]
+[Explain(Attribution.Saliency)]
 public partial class AttentionReader;
+
+/// <summary>A tabular model with feature ablation and Integrated Gradients declared.</summary>
+[Model("x: B,4")]
+[Linear(3, Name = "scores")]
+[Explain(Attribution.FeatureAblation), Explain(Attribution.IntegratedGradients)]
+public partial class TabularScorer;
 
 /// <summary>Causal single-head attention, whose weights reproduce its output by hand.</summary>
 [Model("x: B,4,6")]
