@@ -65,6 +65,7 @@ internal static class ExplainEmitter
             void WriteCapture(SourceWriter w, Infrastructure.EquatableArray<CapturedLayer> layers, string name, string record, string runtime, string summary, string shapeNote)
             {
                 if (layers.Count == 0) return;
+                Separate(w);
                 w.Line($"/// <summary>{string.Format(summary, x)}</summary>");
                 w.Open($"public {record} {name}({Torch.Tensor} {x})");
                 w.Line($"var captured = {Interpretability}.{runtime}(this, {x}, {string.Join(", ", layers.Select(l => Literal.String(l.Name)))});");
@@ -72,16 +73,22 @@ internal static class ExplainEmitter
                 w.Close().Line();
                 w.Line($"/// <summary>What <see cref=\"{name}\"/> returns, one tensor per named layer.</summary>");
                 foreach (var layer in layers) w.Line($"/// <param name=\"{layer.Name}\">The {shapeNote}{layer.Shape}.</param>");
-                w.Line($"public sealed record {record}({string.Join(", ", layers.Select(l => $"{Torch.Tensor} {l.Name}"))});").Line();
+                w.Line($"public sealed record {record}({string.Join(", ", layers.Select(l => $"{Torch.Tensor} {l.Name}"))});");
             }
         });
 
     private static void Method(SourceWriter writer, string summary, string result, string signature, string call)
     {
+        Separate(writer);
         writer.Line($"/// <summary>{summary} The model runs in eval mode and is left as it was.</summary>");
         writer.Line($"public {result} {signature} =>");
         writer.Line($"    {Interpretability}.{call};");
-        writer.Line();
+    }
+
+    /// <summary>A blank line between members, none after the class's opening brace.</summary>
+    private static void Separate(SourceWriter writer)
+    {
+        if (!writer.ToString().TrimEnd().EndsWith("{")) writer.Line();
     }
 
     private static string Sizes(Infrastructure.EquatableArray<long> sizes) => "{ " + string.Join(", ", sizes.Select(Literal.Long)) + " }";
