@@ -11,7 +11,7 @@ namespace SciDsl.Generators;
 
 /// <summary>
 /// <c>[Model]</c> class → parsed spec → shaped model → <c>X.Module.g.cs</c> and <c>X.Onnx.g.cs</c>;
-/// <c>[Explain]</c> on a model → <c>X.Explain.g.cs</c>; <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
+/// <c>[Explain]</c> on a model or experiment → <c>X.Explain.g.cs</c>; <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
 /// Invalid declarations emit nothing: <see cref="SciDslAnalyzer"/> reports why, at real source
 /// locations (so <c>#pragma warning disable</c> and IDE squiggles work).
 /// Parsed specs keep locations for those diagnostics; each pipeline then selects a location-free
@@ -42,11 +42,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
                 Emit(output, model.Type, (".Module.g.cs", () => ModuleEmitter.Emit(model)), (".Onnx.g.cs", () => OnnxEmitter.Emit(model)));
         });
 
-        // [Explain] checks its layers against the shaped model, so this pipeline parses and shapes the model itself.
+        // [Explain] checks its layers against the shaped model (its own, or its experiment's), so this pipeline parses and shapes that model itself.
         var explained = context.SyntaxProvider
             .ForAttributeWithMetadataName(ExplainParser.ExplainAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellation) => GeneratorGuard.Run(() => ParseExplain((INamedTypeSymbol)syntax.TargetSymbol, cancellation)))
+                static (syntax, cancellation) => GeneratorGuard.Run(() => ValidSpec(ExplainParser.ParseDeclaration((INamedTypeSymbol)syntax.TargetSymbol, cancellation))))
             .WithTrackingName(ExplainStep);
         context.RegisterSourceOutput(explained, static (output, spec) =>
         {
@@ -75,13 +75,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
             if (experiment is not null) Emit(output, experiment.Type, (".Experiment.g.cs", () => ExperimentEmitter.Emit(experiment)));
         });
     }
-
-    private static ExplainSpec? ParseExplain(INamedTypeSymbol type, System.Threading.CancellationToken cancellation) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelParser.ModelAttribute)
-        && ValidSpec(ModelParser.Parse(type, cancellation)) is { } model
-        && ShapeChecker.Check(model) is { Spec: { } shaped, Diagnostics.Count: 0 }
-            ? ValidSpec(ExplainParser.Parse(type, shaped))
-            : null;
 
     /// <summary>The spec of a valid declaration, without the diagnostics (and their locations) of an invalid one.</summary>
     private static T? ValidSpec<T>(ParseResult<T>? parsed) where T : class =>

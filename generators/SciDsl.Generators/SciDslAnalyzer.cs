@@ -33,20 +33,19 @@ public sealed class SciDslAnalyzer : DiagnosticAnalyzer
         bool isModel = declared.Contains(ModelParser.ModelAttribute);
         bool isDataset = declared.Contains(DatasetParser.DatasetAttribute);
         bool isExperiment = declared.Contains(ExperimentParser.ExperimentAttribute);
-        if (!isModel && !isDataset && !isExperiment) return;
+        bool explains = ExplainParser.Declares(type);
+        if (!isModel && !isDataset && !isExperiment && !explains) return;
         try
         {
             var diagnostics = new List<DiagnosticInfo>();
             if (isModel)
             {
                 var parsed = ModelParser.Parse(type, context.CancellationToken);
-                var shaped = parsed.Spec is { } spec && parsed.Diagnostics.Count == 0 ? ShapeChecker.Check(spec) : null;
-                diagnostics.AddRange(shaped?.Diagnostics ?? parsed.Diagnostics);
-                if (shaped is { Spec: { } model, Diagnostics.Count: 0 } && ExplainParser.Declares(type))
-                    diagnostics.AddRange(ExplainParser.Parse(type, model).Diagnostics);
+                diagnostics.AddRange(parsed.Spec is { } spec && parsed.Diagnostics.Count == 0 ? ShapeChecker.Check(spec).Diagnostics : parsed.Diagnostics);
             }
             if (isDataset) diagnostics.AddRange(DatasetParser.Parse(type).Diagnostics);
             if (isExperiment) diagnostics.AddRange(ExperimentParser.Parse(type, context.CancellationToken).Diagnostics);
+            if (explains && ExplainParser.ParseDeclaration(type, context.CancellationToken) is { } explained) diagnostics.AddRange(explained.Diagnostics);
             // SD2006 is found by each parser of a type that is several things at once: report it once.
             foreach (var diagnostic in diagnostics.Distinct()) context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
         }

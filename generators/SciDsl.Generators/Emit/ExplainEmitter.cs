@@ -4,8 +4,9 @@ using SciDsl.Generators.Parse;
 namespace SciDsl.Generators.Emit;
 
 /// <summary>
-/// Emits <c>Model.Explain.g.cs</c>: one typed method per <c>[Explain]</c> attribution, calling
+/// Emits <c>X.Explain.g.cs</c>: one typed method per <c>[Explain]</c> attribution, calling
 /// <c>SciDsl.Interpretability</c> with the declared settings, and the named layers' activations and attention weights.
+/// On a model they are instance methods; on an experiment, static methods taking its model first.
 /// </summary>
 internal static class ExplainEmitter
 {
@@ -15,44 +16,47 @@ internal static class ExplainEmitter
         TypeScope.Write(spec.Type, null, new string[0], writer =>
         {
             string x = spec.Input.Name;
-            string input = $"{Torch.Tensor} {x}, long target";
+            string self = spec.ModelType is null ? "this" : "model";
+            bool isStatic = spec.ModelType is not null;
+            string modelParameter = spec.ModelType is null ? "" : $"{spec.ModelType} model, ";
+            string input = $"{modelParameter}{Torch.Tensor} {x}, long target";
             string shape = spec.Input.Shape.ToString();
             foreach (var method in spec.Methods)
             {
                 switch (method.Attribution)
                 {
                     case "Saliency":
-                        Method(writer, $"Saliency |∂y_target/∂{x}| of {x} {shape}; one forward/backward pass.",
-                            Torch.Tensor, $"Saliency({input})", $"Saliency.Compute(this, {x}, target)");
+                        Method(writer, isStatic, $"Saliency |∂y_target/∂{x}| of {x} {shape}; one forward/backward pass.",
+                            Torch.Tensor, $"Saliency({input})", $"Saliency.Compute({self}, {x}, target)");
                         break;
                     case "InputXGradient":
-                        Method(writer, $"Input × Gradient, {x} ⊙ ∂y_target/∂{x}, of {x} {shape}.",
-                            Torch.Tensor, $"InputXGradient({input})", $"InputXGradient.Compute(this, {x}, target)");
+                        Method(writer, isStatic, $"Input × Gradient, {x} ⊙ ∂y_target/∂{x}, of {x} {shape}.",
+                            Torch.Tensor, $"InputXGradient({input})", $"InputXGradient.Compute({self}, {x}, target)");
                         break;
                     case "SmoothGrad":
-                        Method(writer, $"SmoothGrad of {x} {shape}: the gradient averaged over <paramref name=\"samples\"/> noisy copies; the same seed gives the same noise.",
+                        Method(writer, isStatic, $"SmoothGrad of {x} {shape}: the gradient averaged over <paramref name=\"samples\"/> noisy copies; the same seed gives the same noise.",
                             Torch.Tensor,
                             $"SmoothGrad({input}, double noiseLevel = {Literal.Double(method.NoiseLevel)}, int samples = {Literal.Long(method.Samples)}, long seed = 0, int chunkSize = 256)",
-                            $"SmoothGrad.Compute(this, {x}, target, noiseLevel, samples, seed, chunkSize)");
+                            $"SmoothGrad.Compute({self}, {x}, target, noiseLevel, samples, seed, chunkSize)");
                         break;
                     case "IntegratedGradients":
-                        Method(writer, $"Integrated Gradients of {x} {shape} from <paramref name=\"baseline\"/> (zeros when null): attributions of {x}'s shape and the convergence delta per sample.",
+                        Method(writer, isStatic, $"Integrated Gradients of {x} {shape} from <paramref name=\"baseline\"/> (zeros when null): attributions of {x}'s shape and the convergence delta per sample.",
                             $"{Interpretability}.IntegratedGradientsResult",
                             $"IntegratedGradients({input}, int steps = {Literal.Long(method.Steps)}, {Torch.Tensor}? baseline = null, {Interpretability}.IntegrationRule rule = {Interpretability}.IntegrationRule.RiemannMidpoint, int chunkSize = 256)",
-                            $"IntegratedGradients.Compute(this, {x}, target, baseline, steps, rule, chunkSize)");
+                            $"IntegratedGradients.Compute({self}, {x}, target, baseline, steps, rule, chunkSize)");
                         break;
                     case "GradCam":
-                        Method(writer, $"Grad-CAM on layer {method.Layer}: one map [B, H, W] per sample of {x} {shape}, upsampled from the layer's feature maps.",
-                            Torch.Tensor, $"GradCam({input})", $"GradCam.Compute(this, {x}, target, {Literal.String(method.Layer!)})");
+                        Method(writer, isStatic, $"Grad-CAM on layer {method.Layer}: one map [B, H, W] per sample of {x} {shape}, upsampled from the layer's feature maps.",
+                            Torch.Tensor, $"GradCam({input})", $"GradCam.Compute({self}, {x}, target, {Literal.String(method.Layer!)})");
                         break;
                     case "Occlusion":
-                        Method(writer, $"Occlusion of {x} {shape}: the target score's drop when a window {Sizes(method.Window)} (stride {Sizes(method.Stride)}) is set to <paramref name=\"baselineValue\"/>.",
+                        Method(writer, isStatic, $"Occlusion of {x} {shape}: the target score's drop when a window {Sizes(method.Window)} (stride {Sizes(method.Stride)}) is set to <paramref name=\"baselineValue\"/>.",
                             Torch.Tensor, $"Occlusion({input}, double baselineValue = 0)",
-                            $"Occlusion.Compute(this, {x}, target, new long[] {Sizes(method.Window)}, new long[] {Sizes(method.Stride)}, baselineValue)");
+                            $"Occlusion.Compute({self}, {x}, target, new long[] {Sizes(method.Window)}, new long[] {Sizes(method.Stride)}, baselineValue)");
                         break;
                     case "FeatureAblation":
-                        Method(writer, $"Feature ablation of {x} {shape}: the target score's drop when each feature is set to <paramref name=\"baselineValue\"/>.",
-                            Torch.Tensor, $"FeatureAblation({input}, double baselineValue = 0)", $"FeatureAblation.Compute(this, {x}, target, baselineValue)");
+                        Method(writer, isStatic, $"Feature ablation of {x} {shape}: the target score's drop when each feature is set to <paramref name=\"baselineValue\"/>.",
+                            Torch.Tensor, $"FeatureAblation({input}, double baselineValue = 0)", $"FeatureAblation.Compute({self}, {x}, target, baselineValue)");
                         break;
                 }
             }
@@ -67,8 +71,8 @@ internal static class ExplainEmitter
                 if (layers.Count == 0) return;
                 Separate(w);
                 w.Line($"/// <summary>{string.Format(summary, x)}</summary>");
-                w.Open($"public {record} {name}({Torch.Tensor} {x})");
-                w.Line($"var captured = {Interpretability}.{runtime}(this, {x}, {string.Join(", ", layers.Select(l => Literal.String(l.Name)))});");
+                w.Open($"public {(isStatic ? "static " : "")}{record} {name}({modelParameter}{Torch.Tensor} {x})");
+                w.Line($"var captured = {Interpretability}.{runtime}({self}, {x}, {string.Join(", ", layers.Select(l => Literal.String(l.Name)))});");
                 w.Line($"return new({string.Join(", ", layers.Select(l => $"captured[{Literal.String(l.Name)}]"))});");
                 w.Close().Line();
                 w.Line($"/// <summary>What <see cref=\"{name}\"/> returns, one tensor per named layer.</summary>");
@@ -77,11 +81,11 @@ internal static class ExplainEmitter
             }
         });
 
-    private static void Method(SourceWriter writer, string summary, string result, string signature, string call)
+    private static void Method(SourceWriter writer, bool isStatic, string summary, string result, string signature, string call)
     {
         Separate(writer);
         writer.Line($"/// <summary>{summary} The model runs in eval mode and is left as it was.</summary>");
-        writer.Line($"public {result} {signature} =>");
+        writer.Line($"public {(isStatic ? "static " : "")}{result} {signature} =>");
         writer.Line($"    {Interpretability}.{call};");
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SciDsl.Generators.Check;
@@ -18,9 +19,11 @@ internal sealed record ExplainMethod(
 /// <summary>A named layer whose output the generated <c>Activations</c> or <c>AttentionWeights</c> returns, with its build-time shape.</summary>
 internal sealed record CapturedLayer(string Name, string Shape);
 
-/// <summary>What a model's <c>X.Explain.g.cs</c> is emitted from; no locations.</summary>
+/// <summary>What a declaration's <c>X.Explain.g.cs</c> is emitted from; no locations.</summary>
+/// <param name="Type">The class declaring <c>[Explain]</c>: the model, or an experiment.</param>
+/// <param name="ModelType">For an experiment, its model's type (<c>global::</c> name), which the static methods take; null on a model.</param>
 internal sealed record ExplainSpec(
-    DeclaredType Type, TensorSpec Input, EquatableArray<ExplainMethod> Methods,
+    DeclaredType Type, string? ModelType, TensorSpec Input, EquatableArray<ExplainMethod> Methods,
     EquatableArray<CapturedLayer> Activations, EquatableArray<CapturedLayer> Attention);
 
 /// <summary>
@@ -46,7 +49,33 @@ internal static class ExplainParser
     public static bool Declares(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
 
-    public static ParseResult<ExplainSpec> Parse(INamedTypeSymbol type, ShapedModel model)
+    /// <summary>
+    /// The <c>[Explain]</c> declarations of a <c>[Model]</c>, or of an <c>[Experiment]</c> (checked against its model); null
+    /// when the model itself is invalid, as it reports its own errors.
+    /// </summary>
+    public static ParseResult<ExplainSpec>? ParseDeclaration(INamedTypeSymbol type, CancellationToken cancellation)
+    {
+        var attributes = type.GetAttributes();
+        bool isModel = attributes.Any(a => a.AttributeClass?.ToDisplayString() == ModelParser.ModelAttribute);
+        var modelType = isModel
+            ? type
+            : attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ExperimentParser.ExperimentAttribute)?.ConstructorArguments
+                .FirstOrDefault().Value as INamedTypeSymbol;
+        if (modelType is null || !modelType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ModelParser.ModelAttribute))
+        {
+            if (isModel || attributes.Any(a => a.AttributeClass?.ToDisplayString() == ExperimentParser.ExperimentAttribute)) return null; // SD3002 reports a model type that is not a [Model]
+            var first = attributes.First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, ModelParser.LocationOf(first), Display(first),
+                $"[Explain] generates methods on a [Model] or an [Experiment]; {type.Name} is neither, so move it to the model or experiment");
+            return new ParseResult<ExplainSpec>(null, new[] { diagnostic }.ToEquatableArray());
+        }
+        if (ModelParser.Parse(modelType, cancellation) is not { Spec: { } model, Diagnostics.Count: 0 }
+            || ShapeChecker.Check(model) is not { Spec: { } shaped, Diagnostics.Count: 0 })
+            return null;
+        return Parse(type, shaped, isModel ? null : "global::" + shaped.Type.FullName);
+    }
+
+    private static ParseResult<ExplainSpec> Parse(INamedTypeSymbol type, ShapedModel model, string? modelType)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var methods = new List<ExplainMethod>();
@@ -56,7 +85,7 @@ internal static class ExplainParser
             var method = Read(attribute, model, methods, diagnostics);
             if (method is not null) methods.Add(method);
         }
-        var spec = new ExplainSpec(model.Type, model.Inputs[0], methods.ToEquatableArray(),
+        var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs[0], methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && n.Layer.TorchType == "MultiheadAttention").Select(Captured).ToEquatableArray());
         return new ParseResult<ExplainSpec>(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
@@ -65,7 +94,7 @@ internal static class ExplainParser
     private static ExplainMethod? Read(AttributeData attribute, ShapedModel model, List<ExplainMethod> declared, List<DiagnosticInfo> diagnostics)
     {
         var location = ModelParser.LocationOf(attribute);
-        string display = attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax ? syntax.ToString() : "[Explain]";
+        string display = Display(attribute);
         int before = diagnostics.Count;
         void Invalid(string reason) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerArgument, location, display, reason));
         void Rejects(string expects, string receives, string from, string fix) =>
@@ -158,6 +187,9 @@ internal static class ExplainParser
     private static bool RunsAsOneTensorModule(ShapedNode node) =>
         node.Layer.TorchType is not null && node.Inputs.Count == 1
         && node.Layer.TorchForward(node.Name, node.Inputs) == $"{node.Name}.call({node.Inputs[0]})";
+
+    private static string Display(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax ? syntax.ToString() : "[Explain]";
 
     private static CapturedLayer Captured(ShapedNode node) => new(node.Name, node.Output.ToString());
 

@@ -43,7 +43,7 @@ public class ExplainDiagnosticsTests
     [Fact]
     public void A_layer_the_model_lacks_is_SD2002_with_the_closest_name() =>
         ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"conv2\")]"), "SD2002",
-            "refers to 'conv2', which is not a layer of Net", "did you mean 'conv1'?");
+            "Explain(Attribution.GradCam, Layer = \"conv2\") refers to 'conv2', which is not a layer of Net; known names: conv1, relu_1, flatten_1, fc1 (did you mean 'conv1'?)");
 
     [Fact]
     public void Grad_cam_on_a_layer_that_is_not_a_feature_map_is_SD1001_with_the_reason() =>
@@ -86,5 +86,37 @@ public class ExplainDiagnosticsTests
             "public partial class Net;\n";
 
         ErrorAtTheExplainLine(source, "SD1001", "expects one output of scores [B, C] but receives [B, 8, 8, 8]");
+    }
+
+    [Fact]
+    public void On_an_experiment_a_layer_its_model_lacks_is_SD2002_at_the_experiments_attribute()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"conv1\"), ReLU, Flatten, Linear(10)]\n" +
+            "public partial class Net;\n" +
+            "[Dataset(\"x: 1,8,8\", Target = \"class: 10\")]\n" +
+            "public partial class Images : IDataSource { public LabelledData Load() => throw new System.NotSupportedException(); }\n" +
+            "[Experiment(typeof(Net), typeof(Images))]\n" +
+            "[Supervised(Loss.CrossEntropy)]\n" +
+            "[Explain(Attribution.GradCam, Layer = \"conv\")]\n" +
+            "public partial class Run1;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2002", 9, "which is not a layer of Net", "did you mean 'conv1'?");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Explain.g.cs"));
+    }
+
+    [Fact]
+    public void On_a_class_that_is_neither_model_nor_experiment_it_is_SD2003()
+    {
+        var run = GeneratorHarness.Run("using SciDsl;\n\n[Explain(Attribution.Saliency)]\npublic partial class Helper;\n");
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2003", 3,
+            "[Explain] generates methods on a [Model] or an [Experiment]; Helper is neither");
     }
 }

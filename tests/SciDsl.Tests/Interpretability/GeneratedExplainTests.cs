@@ -42,6 +42,18 @@ public sealed class GeneratedExplainTests
     }
 
     [Fact]
+    public void Explanations_declared_on_an_experiment_are_static_methods_taking_its_model()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(6);
+        var model = new TabularScorer();
+        var x = randn(4, 4);
+
+        Same(Saliency.Compute(model, x, 0), ExplainedExperiment.Saliency(model, x, 0));
+        Same(IntegratedGradients.Compute(model, x, 0, steps: 8).Attributions, ExplainedExperiment.IntegratedGradients(model, x, 0).Attributions);
+    }
+
+    [Fact]
     public void Generated_captures_return_each_named_layer_typed_by_name()
     {
         using var scope = NewDisposeScope();

@@ -36,3 +36,18 @@ public partial class TabularScorer;
 [Flatten]
 [Linear(2)]
 public partial class CausalReader;
+
+/// <summary>Tabular samples for <see cref="ExplainedExperiment"/>, whose explanations never load them.</summary>
+[Dataset("x: 4", Target = "class: 3")]
+public partial class TabularSamples : IDataSource
+{
+    public LabelledData Load() => throw new NotSupportedException("only the generated explanations of this experiment are used");
+}
+
+/// <summary>[Explain] on an experiment: static methods taking its model.</summary>
+[Experiment(typeof(TabularScorer), typeof(TabularSamples))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.Adam, LearningRate = 0.01)]
+[Train(Epochs = 1, BatchSize = 8, Seed = 1)]
+[Explain(Attribution.Saliency), Explain(Attribution.IntegratedGradients, Steps = 8)]
+public partial class ExplainedExperiment;
