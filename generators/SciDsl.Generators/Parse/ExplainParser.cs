@@ -85,6 +85,9 @@ internal static class ExplainParser
             var method = Read(attribute, model, methods, diagnostics);
             if (method is not null) methods.Add(method);
         }
+        var captured = model.Nodes.Where(n => n.Layer.Site.IsNamedByUser).ToList();
+        if (modelType is null && methods.Count > 0)
+            ReportClashes(type, model, methods, captured, diagnostics);
         var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs[0], methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && n.Layer.TorchType == "MultiheadAttention").Select(Captured).ToEquatableArray());
@@ -187,6 +190,20 @@ internal static class ExplainParser
     private static bool RunsAsOneTensorModule(ShapedNode node) =>
         node.Layer.TorchType is not null && node.Inputs.Count == 1
         && node.Layer.TorchForward(node.Name, node.Inputs) == $"{node.Name}.call({node.Inputs[0]})";
+
+    /// <summary>On a model the generated methods are its members, so an input or layer of the same name would not compile (SD2011).</summary>
+    private static void ReportClashes(INamedTypeSymbol type, ShapedModel model, List<ExplainMethod> methods, List<ShapedNode> named, List<DiagnosticInfo> diagnostics)
+    {
+        var generated = methods.Select(m => m.Attribution).ToList();
+        if (named.Any(RunsAsOneTensorModule)) generated.AddRange(new[] { "Activations", "NamedActivations" });
+        if (named.Any(n => n.Layer.TorchType == "MultiheadAttention")) generated.AddRange(new[] { "AttentionWeights", "NamedAttentionWeights" });
+        foreach (var name in model.Inputs.Select(i => i.Name).Concat(model.Nodes.Select(n => n.Name)).Where(generated.Contains))
+        {
+            var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the name '{name}' of {model.Type.Name}",
+                $"[Explain] generates a member {name}", "rename the input or layer"));
+        }
+    }
 
     private static string Display(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax ? syntax.ToString() : "[Explain]";

@@ -17,48 +17,22 @@ public static class AttentionWeights
         Capture(model, () => model.forward(x), layers);
 
     /// <summary>As <see cref="Capture(nn.Module{Tensor, Tensor}, Tensor, string[])"/> for any model: <paramref name="forward"/> runs it once.</summary>
-    public static IReadOnlyDictionary<string, Tensor> Capture(nn.Module model, Action forward, params string[] layers)
-    {
-        const string method = "AttentionWeights";
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(forward);
-        ArgumentNullException.ThrowIfNull(layers);
-        if (layers.Length == 0)
-            throw new ArgumentException($"{method}: name at least one attention layer.", nameof(layers));
-        var hooked = layers.Distinct().Select(name => (Name: name, Layer: NamedLayers.Find(model, name, method) as MultiheadAttention
-            ?? throw new ArgumentException(
-                $"{method}: layer '{name}' is a {NamedLayers.Find(model, name, method).GetType().Name}, not a MultiHeadAttention layer.", nameof(layers))))
-            .ToList();
-
-        var captured = new Dictionary<string, Tensor>();
-        // The pre-hook asks the layer for its weights (the model's forward does not need them); the post-hook keeps them.
-        var removers = hooked.SelectMany(h => new[]
-        {
-            h.Layer.register_forward_pre_hook((_, query, key, value, padding, _, mask) => (query, key, value, padding, true, mask)),
-            h.Layer.register_forward_hook((_, _, _, _, _, _, _, result) =>
+    public static IReadOnlyDictionary<string, Tensor> Capture(nn.Module model, Action forward, params string[] layers) =>
+        LayerCapture.Run(model, forward, layers, Method,
+            name => NamedLayers.Find(model, name, Method) as MultiheadAttention
+                ?? throw new ArgumentException(
+                    $"{Method}: layer '{name}' is a {NamedLayers.Find(model, name, Method).GetType().Name}, not a MultiHeadAttention layer.", nameof(layers)),
+            (layer, keep) =>
             {
-                captured[h.Name] = result.Item2.detach().DetachFromDisposeScope();
-                return result;
-            }),
-        }).ToList();
-        var modes = new[] { model }.Concat(model.modules()).Select(m => (Module: m, m.training)).ToList();
-        try
-        {
-            model.eval();
-            using var noGradient = no_grad();
-            using var scope = NewDisposeScope();
-            forward();
-        }
-        finally
-        {
-            foreach (var remover in removers)
-                remover.remove();
-            foreach (var (module, training) in modes)
-                module.train(training);
-        }
-        var missing = hooked.Where(h => !captured.ContainsKey(h.Name)).Select(h => h.Name).ToList();
-        if (missing.Count > 0)
-            throw new ArgumentException($"{method}: layer(s) {string.Join(", ", missing)} did not run in the forward pass.", nameof(layers));
-        return ActivationCapture.InCallersScope(captured);
-    }
+                // The pre-hook asks the layer for its weights (the model's forward does not need them); the post-hook keeps them.
+                var ask = layer.register_forward_pre_hook((_, query, key, value, padding, _, mask) => (query, key, value, padding, true, mask));
+                var keepWeights = layer.register_forward_hook((_, _, _, _, _, _, _, result) =>
+                {
+                    keep(result.Item2);
+                    return result;
+                });
+                return new Action[] { ask.remove, keepWeights.remove };
+            });
+
+    private const string Method = nameof(AttentionWeights);
 }

@@ -119,4 +119,19 @@ public class ExplainDiagnosticsTests
         DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2003", 3,
             "[Explain] generates methods on a [Model] or an [Experiment]; Helper is neither");
     }
+
+    [Fact]
+    public void A_layer_named_like_a_generated_member_is_SD2011()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"Saliency\"), ReLU]\n" +
+            "[Flatten]\n" +
+            "[Linear(10)]\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011", "the name 'Saliency' of Net cannot be used in the generated code: [Explain] generates a member Saliency");
+    }
 }
