@@ -30,7 +30,13 @@ internal static class ExperimentEmitter
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
             writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-            writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, () => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))}), new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            string createModel = $"() => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))})";
+            if (experiment.ModelInputs == 1)
+                writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            else
+                writer.Line($"    global::SciDsl.SupervisedTrainer.RunOnSamples(Config, {createModel}, " +
+                    $"(model, inputs) => model.forward({string.Join(", ", Enumerable.Range(0, experiment.ModelInputs).Select(i => $"inputs[{i}]"))}), " +
+                    $"new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
             writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
         });
 
@@ -68,5 +74,6 @@ internal static class ExperimentEmitter
         if (extras.WarmupEpochs != defaults.WarmupEpochs) yield return $"WarmupEpochs: {Literal.Long(extras.WarmupEpochs)}";
         if (extras.StepEpochs != defaults.StepEpochs) yield return $"StepEpochs: {Literal.Long(extras.StepEpochs)}";
         if (extras.Gamma != defaults.Gamma) yield return $"Gamma: {Literal.Double(extras.Gamma)}";
+        if (extras.TestSplit != defaults.TestSplit) yield return $"TestSplit: {Literal.Double(extras.TestSplit)}";
     }
 }

@@ -34,7 +34,7 @@ internal sealed class EpochLoop<TBatch>(
     /// </summary>
     /// <param name="clock">Started when the trainer's <c>Run</c> was called, for <see cref="TrainingResult{TModel}.Elapsed"/>.</param>
     public TrainingResult<TModel> Train<TModel>(TModel model, Stopwatch clock, ClassLabels? classes)
-        where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+        where TModel : torch.nn.Module
     {
         var (trained, stopReason) = ProgressDisplay.Run(options, Run);
         if (bestEpoch is not null) model.load(store.BestWeightsPath);

@@ -31,9 +31,15 @@ public sealed record TrainingResult<TModel>(
     TimeSpan Elapsed,
     int? BestEpoch = null,
     Evaluation? Validation = null)
-    where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
+    where TModel : torch.nn.Module
 {
     public EpochMetrics Final => History[^1];
+
+    /// <summary>
+    /// The loss and metrics of <see cref="Model"/> on the test samples (<see cref="TrainConfig.TestSplit"/>), evaluated once
+    /// after training; null without a test split.
+    /// </summary>
+    public Evaluation? Test { get; init; }
 
     /// <summary>Class index → name when the data had class names (also saved in the checkpoint's <see cref="DataPreparation"/> sidecar); null otherwise.</summary>
     public ClassLabels? Classes { get; init; }
