@@ -1,3 +1,4 @@
+using SciDsl.Samples;
 using TorchSharp;
 
 namespace SciDsl.Tests.Experiments;
@@ -32,8 +33,7 @@ public partial class BrightRectangles : IDataSource
                 for (int x = 0; x < 8; x++)
                 {
                     bool inside = x >= left && x < left + width && y >= top && y < top + height;
-                    double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                    images[i * 64 + y * 8 + x] = (float)((inside ? brightness : 0) + 0.25 * noise);
+                    images[i * 64 + y * 8 + x] = (float)((inside ? brightness : 0) + 0.25 * random.NextGaussian());
                     masks[i * 64 + y * 8 + x] = inside ? 1 : 0;
                 }
             }
@@ -88,8 +88,7 @@ public partial class TwoCommunityGraphs : ISampleSource
                 }
                 for (int f = 0; f < 4; f++)
                 {
-                    double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                    x[(g * Nodes + i) * 4 + f] = (float)(noise + (f == community[i] ? 1 : 0));
+                    x[(g * Nodes + i) * 4 + f] = (float)(random.NextGaussian() + (f == community[i] ? 1 : 0));
                 }
                 labels[g * Nodes + i] = i % 3 == 2 ? -1 : community[i];
             }
