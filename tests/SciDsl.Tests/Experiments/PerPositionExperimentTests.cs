@@ -63,7 +63,7 @@ public sealed class PerPositionExperimentTests : IDisposable
 
         Assert.Equal(accuracy, result.Test!.Accuracy!.Value, 9);
         Assert.Equal(labelled.Length, result.Test.ConfusionMatrix!.Total);
-        Assert.True(accuracy > 0.85, $"test node accuracy {accuracy:F3} (chance 0.5)");
+        Assert.True(accuracy > 0.8, $"test node accuracy {accuracy:F3} (chance 0.5)");
     }
 
     [Fact]
