@@ -85,6 +85,9 @@ public static class SupervisedTrainer
         var needed = config.Loss is Loss.CrossEntropy or Loss.Dice ? TargetKind.Class : TargetKind.Value;
         if (signature.Target != needed)
             throw new ArgumentException($"Loss.{config.Loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.", nameof(signature));
+        // Augmentation and mixing transform the inputs alone: a flipped image would keep its unflipped mask.
+        if (signature.Per != TargetScope.Sample && (config.Augmentation is not null || config.Mixing is not null))
+            throw new ArgumentException($"TrainConfig.{(config.Augmentation is not null ? "Augmentation" : "Mixing")} transforms the inputs but not targets per {signature.Per.ToString().ToLowerInvariant()}, which would no longer match them; remove it for this data set.", nameof(config));
         if (signature.Per != TargetScope.Sample && config.EarlyStopping == "val_roc_auc")
             throw new ArgumentException($"TrainConfig.EarlyStopping is \"val_roc_auc\", which is not computed for targets per {signature.Per.ToString().ToLowerInvariant()}; watch \"val_iou\" or \"val_loss\".", nameof(config));
         if (config.ClassWeights is { } weights && weights.Count != signature.TargetSize)

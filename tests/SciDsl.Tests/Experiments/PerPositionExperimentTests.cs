@@ -104,6 +104,19 @@ public sealed class PerPositionExperimentTests : IDisposable
         Assert.Contains("class indices from 0 to 2", error.Message);
     }
 
+    [Fact]
+    public void Augmenting_images_whose_masks_would_not_follow_is_refused()
+    {
+        var flips = BrightRectanglesExperiment.Config with { Augmentation = Augmentation.From(new AugmentAttribute { FlipHorizontal = 0.5 }) };
+        var mixup = BrightRectanglesExperiment.Config with { Mixing = new MixSetting(MixKind.Mixup, 0.2) };
+
+        var flipError = Assert.Throws<ArgumentException>(() => SupervisedTrainer.Run(flips, () => new TinySegmenter(), new BrightRectangles(), BrightRectangles.Signature, Options("flips")));
+        var mixError = Assert.Throws<ArgumentException>(() => SupervisedTrainer.Run(mixup, () => new TinySegmenter(), new BrightRectangles(), BrightRectangles.Signature, Options("mixup")));
+
+        Assert.Contains("TrainConfig.Augmentation transforms the inputs but not targets per pixel", flipError.Message);
+        Assert.Contains("TrainConfig.Mixing transforms the inputs but not targets per pixel", mixError.Message);
+    }
+
     /// <summary>The samples a run with <paramref name="config"/> holds out for testing.</summary>
     private static (Tensor Images, Tensor Masks) TestPart(LabelledData data, TrainConfig config)
     {
