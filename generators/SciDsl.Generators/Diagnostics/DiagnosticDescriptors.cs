@@ -115,6 +115,26 @@ internal static class DiagnosticDescriptors
         "SD3015", "The experiment's Sizes are malformed or name no size of the model",
         "Experiment '{0}': Sizes = \"{1}\" {2}; {3}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor VaeOutputMissing = Error(
+        "SD3070", "The VAE's model lacks a named output",
+        "Experiment '{0}': [Vae] needs the {1} as a model output named '{2}', but model {3} outputs {4}; {5}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor VaeShapesDisagree = Error(
+        "SD3071", "The VAE's outputs do not fit together",
+        "Experiment '{0}': [Vae] needs {1}, but {2}; {3}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor GanDiscriminatorUnfit = Error(
+        "SD3072", "The GAN's discriminator does not fit the data",
+        "Experiment '{0}': [Gan]'s discriminator {1} {2}; {3}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor GanGeneratorUnfit = Error(
+        "SD3073", "The GAN's generator does not fit the data",
+        "Experiment '{0}': generator {1} {2}; {3}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor GenerativeParadigmCombined = Error(
+        "SD3074", "A generative paradigm is combined with another paradigm",
+        "Experiment '{0}': {1} trains the model its own way and cannot be combined with {2}; keep one of them", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
         "SciDsl could not process '{0}': {1}. The declaration was skipped; please report it.", DeclarationCategory);
@@ -124,6 +144,7 @@ internal static class DiagnosticDescriptors
         LossDoesNotFitOutput, SizeOverflows, MalformedShape, UnknownName, InvalidLayerArgument, DuplicateNodeName, NotPartial, NotAClass,
         UnsupportedClass, NameClash, TooManyInputs, SizeSymbolClash, UnknownLayerKind, CompositionCycle,
         NoTrainingParadigm, ExperimentTypes, TrainingSettingOutOfRange, MalformedTarget, DatasetClassUnusable, ModelNeedsSizes, MalformedSizes,
+        VaeOutputMissing, VaeShapesDisagree, GanDiscriminatorUnfit, GanGeneratorUnfit, GenerativeParadigmCombined,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -29,15 +29,38 @@ internal static class ExperimentEmitter
             writer.Line("/// epoch, and returns the trained model with its per-epoch history. The checkpoint defaults to");
             writer.Line($"/// <c>checkpoints/{experiment.Type.FullName}.ckpt</c>, so experiments sharing a model keep their own.");
             writer.Line("/// </summary>");
-            writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
             string createModel = $"() => new {experiment.ModelType}({string.Join(", ", experiment.ModelArguments.Select(Literal.Long))})";
-            if (experiment.ModelInputs == 1)
-                writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
+            string data = $"new {experiment.DataType}(), {experiment.DataType}.Signature";
+            string experimentName = $"experimentName: {Literal.String(experiment.Type.FullName)}";
+            if (experiment.Vae is { } vae)
+            {
+                writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                writer.Line($"    global::SciDsl.VaeTrainer.Run(Config, {createModel},");
+                writer.Line("        // The model's outputs by their role in the ELBO, as [Vae] names them.");
+                writer.Line("        static (model, x) =>");
+                writer.Line("        {");
+                writer.Line("            var outputs = model.forward(x);");
+                writer.Line($"            return new global::SciDsl.VaeOutputs(outputs.Item{vae.Reconstruction}, outputs.Item{vae.Mean}, outputs.Item{vae.LogVariance});");
+                writer.Line("        },");
+                writer.Line($"        {data}, options,");
+                writer.Line($"        new global::SciDsl.VaeSettings(Beta: {Literal.Double(vae.Beta)}, KlWarmupEpochs: {Literal.Long(vae.KlWarmupEpochs)}), {experimentName});");
+            }
+            else if (experiment.Gan is { } gan)
+            {
+                writer.Line($"public global::SciDsl.GanResult<{experiment.ModelType}, {gan.Discriminator}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                writer.Line($"    global::SciDsl.GanTrainer.Run(Config, {createModel}, () => new {gan.Discriminator}(), {Literal.Long(gan.LatentSize)}, {data}, options,");
+                writer.Line($"        {experimentName});");
+            }
             else
-                writer.Line($"    global::SciDsl.SupervisedTrainer.RunOnSamples(Config, {createModel}, " +
-                    $"(model, inputs) => model.forward({string.Join(", ", Enumerable.Range(0, experiment.ModelInputs).Select(i => $"inputs[{i}]"))}), " +
-                    $"new {experiment.DataType}(), {experiment.DataType}.Signature, options,");
-            writer.Line($"        experimentName: {Literal.String(experiment.Type.FullName)});");
+            {
+                writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
+                if (experiment.ModelInputs == 1)
+                    writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, {data}, options,");
+                else
+                    writer.Line($"    global::SciDsl.SupervisedTrainer.RunOnSamples(Config, {createModel}, " +
+                        $"(model, inputs) => model.forward({string.Join(", ", Enumerable.Range(0, experiment.ModelInputs).Select(i => $"inputs[{i}]"))}), {data}, options,");
+                writer.Line($"        {experimentName});");
+            }
         });
 
     /// <summary>The pipeline <c>[Augment]</c> declares and the mixing <c>[Mixup]</c> declares, as <c>TrainConfig</c> arguments.</summary>

@@ -21,6 +21,8 @@ internal static class ExperimentParser
     private static readonly string[] ParadigmAttributes =
     {
         "SciDsl.SupervisedAttribute",
+        VaeParser.Attribute,
+        GanParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -86,6 +88,9 @@ internal static class ExperimentParser
         if (!attributes.Any(a => ParadigmAttributes.Contains(a.AttributeClass?.ToDisplayString())))
             Report(DiagnosticDescriptors.NoTrainingParadigm, location, modelType?.Name ?? "its model", ParadigmFor(data));
         string loss = supervised is null ? "" : AttributeArguments.EnumName(supervised.ConstructorArguments[0]);
+        var vae = Find(attributes, VaeParser.Attribute);
+        var gan = Find(attributes, GanParser.Attribute);
+        CheckGenerativeParadigmAlone(attributes, type.Name, diagnostics);
         var optimizerAttribute = Find(attributes, "SciDsl.OptimizerAttribute");
         var trainAttribute = Find(attributes, "SciDsl.TrainAttribute");
         var optimizer = optimizerAttribute is null ? null : AttributeArguments.From(optimizerAttribute);
@@ -97,7 +102,7 @@ internal static class ExperimentParser
             DeclaredTypeReader.Read(type),
             modelType is null ? "" : Qualified(modelType),
             dataType is null ? "" : Qualified(dataType),
-            loss,
+            vae is not null ? VaeParser.LossOf(vae) : gan is not null ? "BCEWithLogits" : loss,
             optimizerAttribute is null ? "Adam" : AttributeArguments.EnumName(optimizerAttribute.ConstructorArguments[0]),
             optimizer?.Double("LearningRate", 1e-3) ?? 1e-3,
             optimizer?.Double("Momentum", 0) ?? 0,
@@ -170,13 +175,27 @@ internal static class ExperimentParser
                         : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
             if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
             spec = spec with { ModelInputs = model.Inputs.Count };
-            ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
+            // A generator's input is noise, not a sample: GanParser checks its output against the data instead.
+            if (gan is null) ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
             // Without a paradigm there is no loss to check: SD3001 alone says what is missing.
             if (supervised is not null)
                 ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
+        if (vae is not null) spec = spec with { Vae = VaeParser.Read(vae, type.Name, model, diagnostics) };
+        if (gan is not null) spec = spec with { Gan = GanParser.Read(gan, type.Name, model, data, diagnostics, cancellation) };
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>SD3074 at <c>[Vae]</c> or <c>[Gan]</c> when the experiment declares another paradigm too.</summary>
+    private static void CheckGenerativeParadigmAlone(IEnumerable<AttributeData> attributes, string experiment, List<DiagnosticInfo> diagnostics)
+    {
+        var paradigms = attributes.Where(a => ParadigmAttributes.Contains(a.AttributeClass?.ToDisplayString())).ToList();
+        var generative = paradigms.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is VaeParser.Attribute or GanParser.Attribute);
+        if (generative is null) return;
+        foreach (var other in paradigms.Where(a => a != generative))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenerativeParadigmCombined, ModelParser.LocationOf(generative),
+                experiment, $"[{generative.AttributeClass!.Name.Replace("Attribute", "")}]", $"[{other.AttributeClass!.Name.Replace("Attribute", "")}]"));
     }
 
     private static TrainingExtras ReadExtras(AttributeData? supervised, AttributeArguments? train, AttributeData? schedule)

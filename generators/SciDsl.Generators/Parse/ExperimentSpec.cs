@@ -24,6 +24,8 @@ internal sealed record ExperimentSpec(
     TrainingExtras Extras,
     AugmentSpec? Augment = null,
     MixSpec? Mix = null,
+    VaeSpec? Vae = null,
+    GanSpec? Gan = null,
     int ModelInputs = 1);
 
 /// <summary>
@@ -58,3 +60,9 @@ internal sealed record AugmentSetting(string Name, string Value);
 
 /// <summary>What <c>[Mixup]</c> declares: a member name of the runtime's <c>MixKind</c> and λ's Beta concentration.</summary>
 internal sealed record MixSpec(string Kind, double Alpha);
+
+/// <summary>What <c>[Vae]</c> declares: β, the KL warm-up, and the 1-based positions of the model's reconstruction, mean and log-variance outputs.</summary>
+internal sealed record VaeSpec(double Beta, int KlWarmupEpochs, int Reconstruction, int Mean, int LogVariance);
+
+/// <summary>What <c>[Gan]</c> declares: the discriminator's <c>global::</c>-qualified name, and the generator's latent width.</summary>
+internal sealed record GanSpec(string Discriminator, int LatentSize);
