@@ -67,8 +67,10 @@ Console.WriteLine($"sanity check, saliency rank correlation: trained vs re-initi
 
 // 4. Linear CKA between the layers of the two trained models on the held-out images.
 string[] layers = ["conv2d_1", "conv2", "linear_1", "linear_2"];
-var ownActivations = layers.Select(layer => DigitCnnLayers.Activations(model, layer, testX)).ToArray();
-var twinActivations = layers.Select(layer => DigitCnnLayers.Activations(twin, layer, testX)).ToArray();
+var ownCaptured = model.Activations(testX, layers);
+var twinCaptured = twin.Activations(testX, layers);
+var ownActivations = layers.Select(layer => ownCaptured[layer]).ToArray();
+var twinActivations = layers.Select(layer => twinCaptured[layer]).ToArray();
 var cka = new double[layers.Length, layers.Length];
 for (int a = 0; a < layers.Length; a++)
     for (int b = 0; b < layers.Length; b++)
