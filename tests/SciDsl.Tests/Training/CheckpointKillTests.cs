@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SciDsl.Tests.Training;
 
@@ -55,6 +56,47 @@ public sealed class CheckpointKillTests : IDisposable
         Assert.Empty(TempFiles());
     }
 
+    /// <summary>
+    /// Each paradigm killed after the first batch of epoch 3 (epoch 2's checkpoint in force, epoch 3's progress only in
+    /// memory) and resumed in a fresh process ends with the weights, optimizer states, paradigm state (teacher, critic,
+    /// schedules) and history of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("supervised")]
+    [InlineData("fixmatch")]
+    [InlineData("meanteacher")]
+    [InlineData("transfer")]
+    [InlineData("contrastive")]
+    [InlineData("dann")]
+    [InlineData("coral")]
+    [InlineData("vae")]
+    [InlineData("gan")]
+    public void A_paradigm_killed_mid_epoch_resumes_to_the_bit_identical_result_of_an_uninterrupted_run(string paradigm)
+    {
+        string reference = temp.File("reference.ckpt");
+        TrainingChild.RunToEnd(reference, resume: false, paradigm);
+        string path = temp.File("killed.ckpt");
+
+        using (var child = TrainingChild.Start(paradigm, path, resume: false, TrainingChild.MidEpoch, pauseEpoch: 3))
+        {
+            child.WaitForLine(line => line == $"paused {TrainingChild.MidEpoch} 3");
+            child.Kill();
+        }
+        Assert.Equal(2, CommittedEpoch(path));
+        TrainingChild.RunToEnd(path, resume: true, paradigm);
+
+        using (var expected = CheckpointFile.Open(reference))
+        using (var actual = CheckpointFile.Open(path))
+        {
+            Assert.Equal(expected.ReadBytes(CheckpointSection.Weights), actual.ReadBytes(CheckpointSection.Weights));
+            Assert.Equal(expected.ReadBytes(CheckpointSection.OptimizerState), actual.ReadBytes(CheckpointSection.OptimizerState));
+            Assert.Equal(StateWithoutTimes(expected), StateWithoutTimes(actual));
+        }
+        Assert.Equal(File.Exists(temp.File("reference.best.ckpt")), File.Exists(temp.File("killed.best.ckpt")));
+        if (File.Exists(temp.File("reference.best.ckpt")))
+            Assert.Equal(File.ReadAllBytes(temp.File("reference.best.ckpt")), File.ReadAllBytes(temp.File("killed.best.ckpt")));
+    }
+
     [Fact]
     public void A_second_run_on_a_checkpoint_in_use_is_refused_and_a_killed_run_does_not_block_the_next()
     {
@@ -95,6 +137,14 @@ public sealed class CheckpointKillTests : IDisposable
         return state.RootElement.GetProperty("History").EnumerateArray()
             .SelectMany(epoch => new[] { epoch.GetProperty("TrainLoss").GetDouble(), epoch.GetProperty("ValidationLoss").GetDouble() })
             .ToArray();
+    }
+
+    /// <summary>The resume state (epoch, history, best epoch, paradigm state) as JSON, without the epochs' wall-clock durations.</summary>
+    private static string StateWithoutTimes(CheckpointFile.Reader checkpoint)
+    {
+        var state = JsonNode.Parse(checkpoint.ReadBytes(CheckpointSection.ResumeState))!;
+        foreach (var epoch in state["History"]!.AsArray()) epoch!.AsObject().Remove("Elapsed");
+        return state.ToJsonString();
     }
 
     private string[] TempFiles() => Directory.GetFiles(temp.Path, "*.tmp");
