@@ -7,6 +7,7 @@ using System.Globalization;
 using SciDsl;
 using SciDsl.Samples.Digits;
 using SciDsl.Samples.DomainShift;
+using SciDsl.Samples.FewLabels;
 using SciDsl.Samples.Generative;
 using SciDsl.Tests.Training;
 using TorchSharp;
