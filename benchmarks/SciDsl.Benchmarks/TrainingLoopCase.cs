@@ -44,12 +44,12 @@ public sealed class TrainingLoopCase : IDisposable
         batches = epoch.Select(i => split[i]).Chunk(BatchSize).ToArray();
     }
 
-    /// <summary>The generated experiment's loop; returns its mean training loss.</summary>
-    public double Generated()
+    /// <summary>The generated experiment's loop; returns its last epoch's mean training loss.</summary>
+    public double Generated(int epochs = 1)
     {
         var options = new TrainOptions
         {
-            CheckpointPath = Path.Combine(directory, "loop.ckpt"), Progress = ProgressMode.Plain, Log = TextWriter.Null,
+            Epochs = epochs, CheckpointPath = Path.Combine(directory, "loop.ckpt"), Progress = ProgressMode.Plain, Log = TextWriter.Null,
         };
         var result = SupervisedTrainer.Run(config, () => new DigitCnn(), new RandomDigits(features, targets), RandomDigits.Signature, options);
         double loss = result.Final.TrainLoss;
