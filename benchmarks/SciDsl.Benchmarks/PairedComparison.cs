@@ -14,7 +14,7 @@ namespace SciDsl.Benchmarks;
 /// </summary>
 public static class PairedComparison
 {
-    private const int WarmupPairs = 10;
+    internal const int WarmupPairs = 10;
 
     public static void Run(int pairs)
     {
@@ -52,7 +52,7 @@ public static class PairedComparison
     }
 
     /// <summary>Times <paramref name="handWritten"/> and <paramref name="generated"/> in alternating order and prints one row.</summary>
-    private static void Compare(string architecture, string work, Action handWritten, Action generated, int pairs)
+    internal static void Compare(string architecture, string work, Action handWritten, Action generated, int pairs)
     {
         var handWrittenTimes = new double[pairs];
         var generatedTimes = new double[pairs];
@@ -72,14 +72,14 @@ public static class PairedComparison
             $"| {architecture} | {work} | {Median(handWrittenTimes):F3} ms | {Median(generatedTimes):F3} ms | {Median(ratios):F3} | {ratios[low]:F3} – {ratios[high]:F3} | {difference * 1000:F1} µs |"));
     }
 
-    private static double Time(Action step)
+    internal static double Time(Action step)
     {
         long start = Stopwatch.GetTimestamp();
         step();
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
@@ -95,6 +95,6 @@ public static class PairedComparison
         return (Math.Max(0, (int)Math.Floor(n / 2.0 - spread) - 1), Math.Min(n - 1, (int)Math.Ceiling(1 + n / 2.0 + spread) - 1));
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

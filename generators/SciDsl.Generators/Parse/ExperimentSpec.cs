@@ -38,6 +38,7 @@ internal sealed record ExperimentSpec(
 /// </summary>
 /// <param name="Schedule">A member name of the runtime's <c>LrSchedule</c> enum.</param>
 /// <param name="GradientClipNorm">0 = no clipping; <paramref name="Patience"/> 0 = never stop early.</param>
+/// <param name="Device">A member name of the runtime's <c>ComputeDevice</c> enum.</param>
 internal sealed record TrainingExtras(
     double LabelSmoothing = 0,
     EquatableArray<double> ClassWeights = default,
@@ -49,7 +50,8 @@ internal sealed record TrainingExtras(
     int WarmupEpochs = 0,
     int StepEpochs = 10,
     double Gamma = 0.1,
-    double TestSplit = 0);
+    double TestSplit = 0,
+    string Device = "Auto");
 
 /// <summary>
 /// What <c>[Augment]</c> declares, as its named arguments in declaration order (<c>Name</c>, C# literal text), e.g.

@@ -141,4 +141,11 @@ public sealed class TrainAttribute : Attribute
 
     /// <summary>Stop after this many epochs without improvement of <see cref="EarlyStopping"/>; 0 = never stop early.</summary>
     public int Patience { get; set; }
+
+    /// <summary>
+    /// Where the model trains: <see cref="ComputeDevice.Auto"/> (CUDA when the application references a CUDA TorchSharp
+    /// backend and a GPU is visible, else the CPU), <see cref="ComputeDevice.Cpu"/> or <see cref="ComputeDevice.Cuda"/>.
+    /// <c>TrainOptions.Device</c> overrides it.
+    /// </summary>
+    public ComputeDevice Device { get; set; }
 }

@@ -40,9 +40,12 @@ internal sealed class DataSplit : IDisposable
     /// <summary>
     /// Shuffles the samples with <paramref name="seed"/> and holds out the first <paramref name="validationSplit"/> of them
     /// for validation, the next <paramref name="testSplit"/> for testing; without a test split the parts are those of
-    /// earlier versions, so their runs stay reproducible.
+    /// earlier versions, so their runs stay reproducible. The parts are copied to <paramref name="device"/> once, so batches
+    /// are gathered where the model trains rather than copied there every step.
     /// </summary>
-    public static DataSplit Create(IReadOnlyList<torch.Tensor> inputs, torch.Tensor targets, double validationSplit, double testSplit, int seed, string source)
+    public static DataSplit Create(
+        IReadOnlyList<torch.Tensor> inputs, torch.Tensor targets, double validationSplit, double testSplit, int seed, string source,
+        torch.Device? device = null)
     {
         int count = checked((int)inputs[0].shape[0]);
         int validCount = (int)Math.Round(count * validationSplit);
@@ -62,7 +65,12 @@ internal sealed class DataSplit : IDisposable
         Part Take(Range range)
         {
             using var index = torch.tensor(order[range]);
-            return new Part(inputs.Select(input => input.index_select(0, index)).ToArray(), targets.index_select(0, index));
+            return new Part(inputs.Select(input => OnDevice(input.index_select(0, index))).ToArray(), OnDevice(targets.index_select(0, index)));
+        }
+        torch.Tensor OnDevice(torch.Tensor part)
+        {
+            if (device is null || device.type == part.device_type) return part;
+            using (part) return part.to(device);
         }
         return new DataSplit(
             seed,

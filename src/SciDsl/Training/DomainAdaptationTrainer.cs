@@ -37,6 +37,7 @@ public static class DomainAdaptationTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "domain-adaptation");
         settings.Validate();
         if (config.Loss != Loss.CrossEntropy)
             throw new ArgumentException($"Domain adaptation trains a classifier with Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));

@@ -44,6 +44,7 @@ public static class GanTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "GAN");
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TGenerator).Name;

@@ -33,6 +33,7 @@ public static class SelfSupervisedTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "self-supervised");
         settings.Validate();
         CheckFitsMethod(config, samples, settings);
 

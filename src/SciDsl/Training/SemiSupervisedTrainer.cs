@@ -36,6 +36,7 @@ public static class SemiSupervisedTrainer
         settings ??= new SemiSupervisedSettings();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "semi-supervised");
         settings.Validate();
         if (config.Loss != Loss.CrossEntropy)
             throw new ArgumentException($"Semi-supervised {settings.Method} needs class targets and Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));

@@ -58,6 +58,7 @@ public static class SupervisedTrainer
         config.Validate();
         options.Validate();
         CheckLossFitsTarget(config, signature);
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -66,13 +67,15 @@ public static class SupervisedTrainer
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         SampleSet loaded = load();
         if (loaded.Targets is not { } targets)
             throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");
         // Beside the checkpoint from the start, so a killed run's weights still map back to class names.
         if (loaded.Classes is not null)
             new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
+        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source, device);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, inputs => forward(model, inputs), modelName, source, signature, split, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);

@@ -20,6 +20,7 @@ namespace SciDsl;
 /// targets; what <c>[Mixup]</c> declares. Cross-entropy only. Null = none.</param>
 /// <param name="TestSplit">Fraction of samples held out for testing, in [0, 1), with <paramref name="ValidationSplit"/> + it
 /// below 1; evaluated once with the returned weights (<see cref="TrainingResult{TModel}.Test"/>). 0 = none.</param>
+/// <param name="Device">Where the model trains (see <see cref="ComputeDevice"/>); <see cref="TrainOptions.Device"/> overrides it.</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -42,7 +43,8 @@ public sealed record TrainConfig(
     double Gamma = 0.1,
     IAugmentation? Augmentation = null,
     MixSetting? Mixing = null,
-    double TestSplit = 0)
+    double TestSplit = 0,
+    ComputeDevice Device = ComputeDevice.Auto)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()

@@ -51,6 +51,9 @@ public sealed class TrainOptions
     /// <summary>Rescale gradients so their global L2 norm is at most this before each step. Overrides <see cref="TrainConfig.GradientClipNorm"/>.</summary>
     public double? GradientClipNorm { get; init; }
 
+    /// <summary>Where the model trains; overrides <see cref="TrainConfig.Device"/> (the declaration's <c>[Train(Device = …)]</c>).</summary>
+    public ComputeDevice? Device { get; init; }
+
     /// <summary>Checked between batches; cancelling throws <see cref="OperationCanceledException"/> and keeps the last epoch's checkpoint.</summary>
     public CancellationToken Cancellation { get; init; }
 

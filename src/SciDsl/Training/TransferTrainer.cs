@@ -30,6 +30,7 @@ public static class TransferTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "transfer-learning");
         SupervisedTrainer.CheckLossFitsTarget(config, signature);
 
         var clock = Stopwatch.StartNew();

@@ -31,6 +31,7 @@ public static class VaeTrainer
         settings ??= new VaeSettings();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "VAE");
         settings.Validate();
         if (config.Loss is not (Loss.MSE or Loss.BCEWithLogits))
             throw new ArgumentException($"A VAE's reconstruction loss is Loss.MSE or Loss.BCEWithLogits, but the config has Loss.{config.Loss}.", nameof(config));

@@ -39,6 +39,7 @@ public sealed class PackageTests : IDisposable
         string package = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(feed, "SciDsl.*.nupkg")));
         packedVersion = package["SciDsl.".Length..];
         Assert.Matches(@"^0\.1\.0-local\.[1-9]\d{13}$", packedVersion); // yyyyMMddHHmmss: no leading zero
+        AssertLeavesTheBackendToTheApplication(Path.Combine(feed, package + ".nupkg"));
 
         var files = ReadmeFiles(Path.Combine(repository, "README.md"));
         Assert.Equal(["Digits.cs", "Program.cs", "Regression.csproj", "nuget.config"], files.Keys.Order(StringComparer.Ordinal));
@@ -69,6 +70,16 @@ public sealed class PackageTests : IDisposable
         var (exitCode, restore) = DotnetCli.Run(project, StepTimeout, "restore");
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"error NU1202: Package SciDsl {packedVersion} is not compatible with net6.0", restore);
+    }
+
+    /// <summary>The package depends on the managed TorchSharp bindings, never on a libtorch backend the user did not choose.</summary>
+    private static void AssertLeavesTheBackendToTheApplication(string package)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(package);
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var dependencies = Regex.Matches(nuspec.ReadToEnd(), "<dependency id=\"(?<id>[^\"]+)\"").Select(m => m.Groups["id"].Value).ToHashSet();
+        Assert.Contains("TorchSharp", dependencies);
+        Assert.DoesNotContain(dependencies, id => id.StartsWith("TorchSharp-", StringComparison.Ordinal) || id.StartsWith("libtorch", StringComparison.Ordinal));
     }
 
     /// <summary>NuGet imports the package's buildTransitive/ step (docs/native-load.md) into the project's build.</summary>

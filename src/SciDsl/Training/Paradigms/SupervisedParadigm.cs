@@ -31,7 +31,7 @@ internal sealed class SupervisedParadigm(
     private const long Unlabelled = -1;
     private readonly bool classifies = config.Loss is Loss.CrossEntropy or Loss.Dice;
     private readonly bool perPosition = signature.Per != TargetScope.Sample;
-    private readonly torch.Tensor? classWeights = config.ClassWeights is { } weights ? torch.tensor(weights.Select(w => (float)w).ToArray()) : null;
+    private readonly torch.Tensor? classWeights = config.ClassWeights is { } weights ? torch.tensor(weights.Select(w => (float)w).ToArray(), device: split.TrainTargets.device) : null;
     private bool outputChecked;
 
     public IReadOnlyList<torch.nn.Module> Modules { get; } = [model];
@@ -44,7 +44,7 @@ internal sealed class SupervisedParadigm(
 
     public BatchResult TrainStep(long[] batch, TrainingStep step)
     {
-        var index = torch.tensor(batch);
+        var index = torch.tensor(batch, device: split.TrainTargets.device);
         var targets = split.TrainTargets.index_select(0, index);
         var inputs = split.TrainInputs.Select(input => input.index_select(0, index)).ToArray();
         if (config.Augmentation is not null || config.Mixing is not null)
@@ -95,7 +95,8 @@ internal sealed class SupervisedParadigm(
             lossSum += LossOf(output, targets).item<float>() * length;
             outputs.Add(output);
         }
-        return SupervisedMetrics.Evaluate(config.Loss, lossSum / count, ClassesLast(torch.cat(outputs, 0)), allTargets, signature.TargetSize);
+        // Metrics are computed on the CPU, whatever device the model runs on (a no-op there).
+        return SupervisedMetrics.Evaluate(config.Loss, lossSum / count, ClassesLast(torch.cat(outputs, 0)).cpu(), allTargets.cpu(), signature.TargetSize);
     }
 
     public JsonElement? SaveState() => null;
