@@ -156,5 +156,6 @@ internal static class ExperimentEmitter
         if (extras.StepEpochs != defaults.StepEpochs) yield return $"StepEpochs: {Literal.Long(extras.StepEpochs)}";
         if (extras.Gamma != defaults.Gamma) yield return $"Gamma: {Literal.Double(extras.Gamma)}";
         if (extras.TestSplit != defaults.TestSplit) yield return $"TestSplit: {Literal.Double(extras.TestSplit)}";
+        if (extras.Normalize) yield return "Normalize: true";
     }
 }

@@ -238,7 +238,8 @@ internal static class ExperimentParser
             lr?.Int("WarmupEpochs", defaults.WarmupEpochs) ?? defaults.WarmupEpochs,
             lr?.Int("StepEpochs", defaults.StepEpochs) ?? defaults.StepEpochs,
             lr?.Double("Gamma", defaults.Gamma) ?? defaults.Gamma,
-            train?.Double("TestSplit", defaults.TestSplit) ?? defaults.TestSplit);
+            train?.Double("TestSplit", defaults.TestSplit) ?? defaults.TestSplit,
+            train?.Bool("Normalize", defaults.Normalize) ?? defaults.Normalize);
     }
 
     /// <summary>

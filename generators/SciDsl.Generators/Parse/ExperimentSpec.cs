@@ -49,7 +49,8 @@ internal sealed record TrainingExtras(
     int WarmupEpochs = 0,
     int StepEpochs = 10,
     double Gamma = 0.1,
-    double TestSplit = 0);
+    double TestSplit = 0,
+    bool Normalize = false);
 
 /// <summary>
 /// What <c>[Augment]</c> declares, as its named arguments in declaration order (<c>Name</c>, C# literal text), e.g.

@@ -141,4 +141,10 @@ public sealed class TrainAttribute : Attribute
 
     /// <summary>Stop after this many epochs without improvement of <see cref="EarlyStopping"/>; 0 = never stop early.</summary>
     public int Patience { get; set; }
+
+    /// <summary>
+    /// Standardise the first input per feature, <c>(x - mean) / std</c>, with statistics fitted on the training split only,
+    /// applied to validation and test, and saved beside the checkpoint, so <c>Predictor.Load</c> takes raw inputs.
+    /// </summary>
+    public bool Normalize { get; set; }
 }

@@ -20,6 +20,10 @@ namespace SciDsl;
 /// targets; what <c>[Mixup]</c> declares. Cross-entropy only. Null = none.</param>
 /// <param name="TestSplit">Fraction of samples held out for testing, in [0, 1), with <paramref name="ValidationSplit"/> + it
 /// below 1; evaluated once with the returned weights (<see cref="TrainingResult{TModel}.Test"/>). 0 = none.</param>
+/// <param name="Normalize">Standardise the first input per feature (<see cref="SciDsl.Normalization"/>) with statistics fitted on the
+/// training split only and applied to validation and test; saved beside the checkpoint (<see cref="DataPreparation"/>) and
+/// returned in <see cref="TrainingResult{TModel}.Normalization"/>, so <see cref="Predictor{TModel}"/> takes raw inputs.
+/// What <c>[Train(Normalize = true)]</c> declares; supervised training only.</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -42,7 +46,8 @@ public sealed record TrainConfig(
     double Gamma = 0.1,
     IAugmentation? Augmentation = null,
     MixSetting? Mixing = null,
-    double TestSplit = 0)
+    double TestSplit = 0,
+    bool Normalize = false)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()
