@@ -157,5 +157,6 @@ internal static class ExperimentEmitter
         if (extras.Gamma != defaults.Gamma) yield return $"Gamma: {Literal.Double(extras.Gamma)}";
         if (extras.TestSplit != defaults.TestSplit) yield return $"TestSplit: {Literal.Double(extras.TestSplit)}";
         if (extras.Device != defaults.Device) yield return $"Device: global::SciDsl.ComputeDevice.{extras.Device}";
+        if (extras.Normalize) yield return "Normalize: true";
     }
 }

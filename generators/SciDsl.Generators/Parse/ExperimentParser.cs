@@ -239,7 +239,8 @@ internal static class ExperimentParser
             lr?.Int("StepEpochs", defaults.StepEpochs) ?? defaults.StepEpochs,
             lr?.Double("Gamma", defaults.Gamma) ?? defaults.Gamma,
             train?.Double("TestSplit", defaults.TestSplit) ?? defaults.TestSplit,
-            train?.String("Device") ?? defaults.Device);
+            train?.String("Device") ?? defaults.Device,
+            train?.Bool("Normalize", defaults.Normalize) ?? defaults.Normalize);
     }
 
     /// <summary>

@@ -51,7 +51,8 @@ internal sealed record TrainingExtras(
     int StepEpochs = 10,
     double Gamma = 0.1,
     double TestSplit = 0,
-    string Device = "Auto");
+    string Device = "Auto",
+    bool Normalize = false);
 
 /// <summary>
 /// What <c>[Augment]</c> declares, as its named arguments in declaration order (<c>Name</c>, C# literal text), e.g.

@@ -148,4 +148,10 @@ public sealed class TrainAttribute : Attribute
     /// <c>TrainOptions.Device</c> overrides it.
     /// </summary>
     public ComputeDevice Device { get; set; }
+
+    /// <summary>
+    /// Standardise the first input per feature, <c>(x - mean) / std</c>, with statistics fitted on the training split only,
+    /// applied to validation and test, and saved beside the checkpoint, so <c>Predictor.Load</c> takes raw inputs.
+    /// </summary>
+    public bool Normalize { get; set; }
 }

@@ -37,6 +37,7 @@ internal sealed class EpochLoop<TBatch>(
         where TModel : torch.nn.Module
     {
         var (trained, stopReason) = ProgressDisplay.Run(options, Run);
+        if (options.CurvesPicture) TrainingCurves.Write(trained, TrainingCurves.PathBeside(store.CheckpointPath));
         if (bestEpoch is not null) model.load(store.BestWeightsPath);
         return new TrainingResult<TModel>(
             model, trained, store.CheckpointPath, bestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed,
@@ -53,6 +54,7 @@ internal sealed class EpochLoop<TBatch>(
         var configuredRates = paradigm.Optimizers.Select(o => o.ParamGroups.Select(g => g.LearningRate).ToArray()).ToArray();
         if (options.Resume) RestoreFromCheckpoint(progress, configuredRates);
         var schedule = LearningRateSchedule.For(config, totalEpochs, paradigm.TrainBatchCount);
+        var tensorBoard = options.TensorBoardDirectory is { } logDirectory ? new TensorBoardLog(logDirectory) : null;
 
         for (int epoch = history.Count + 1; epoch <= totalEpochs; epoch++)
         {
@@ -67,6 +69,7 @@ internal sealed class EpochLoop<TBatch>(
                 throw new TrainingDivergedException(epoch, 0, validationLoss, lastGoodCheckpoint);
             var metrics = new EpochMetrics(epoch, trainLoss, validation?.Loss, trainAccuracy, validation?.Accuracy, clock.Elapsed, Named(validation));
             history.Add(metrics);
+            tensorBoard?.Record(metrics);
 
             bool stop = TrackImprovement(metrics);
             store.Save(paradigm.Modules, paradigm.Optimizers, new CheckpointState(

@@ -9,7 +9,8 @@ public static class SupervisedTrainer
     /// <summary>
     /// Seeds torch, builds the model, checks and splits the data, then trains with a checkpoint after every epoch.
     /// Class names loaded with the data (<see cref="LabelledData.Classes"/>) are saved beside the checkpoint
-    /// (<see cref="DataPreparation.PathBeside"/>) and returned in <see cref="TrainingResult{TModel}.Classes"/>.
+    /// (<see cref="DataPreparation.PathBeside"/>) and returned in <see cref="TrainingResult{TModel}.Classes"/>, with the
+    /// normalisation when <see cref="TrainConfig.Normalize"/> asks for it.
     /// </summary>
     /// <param name="experimentName">Names the default checkpoint, <c>checkpoints/&lt;experimentName&gt;.ckpt</c>; generated experiments pass their full name. Default: the model's name.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or the data set is too small for the split.</exception>
@@ -72,15 +73,28 @@ public static class SupervisedTrainer
         SampleSet loaded = load();
         if (loaded.Targets is not { } targets)
             throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");
-        // Beside the checkpoint from the start, so a killed run's weights still map back to class names.
-        if (loaded.Classes is not null)
-            new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source, device);
+        var normalization = config.Normalize ? FitOnTrainingSplit(loaded, targets, config, source) : null;
+        // Beside the checkpoint from the start, so a killed run's weights still map back to class names and raw inputs.
+        // Always, even empty, so a predictor can tell a lost sidecar from raw-input training.
+        new DataPreparation(normalization, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
+        var inputs = normalization?.Apply(loaded).Inputs ?? loaded.Inputs;
+        using var split = DataSplit.Create(inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source, device);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, inputs => forward(model, inputs), modelName, source, signature, split, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
         // Once, with the returned (best) weights: the test samples never chose anything.
-        return result with { Test = paradigm.Test() };
+        return result with { Test = paradigm.Test(), Normalization = normalization };
+    }
+
+    /// <summary>
+    /// Statistics of the first input (the features; a graph's adjacency stays as is) over the training part of the same
+    /// seeded split training uses, so validation and test samples never inform them.
+    /// </summary>
+    private static Normalization FitOnTrainingSplit(SampleSet loaded, torch.Tensor targets, TrainConfig config, string source)
+    {
+        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
+        string features = loaded.InputNames[0];
+        return Normalization.Fit(new SampleSet([(features, split.TrainFeatures)]), NormalizeOver.Feature, features);
     }
 
     internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)

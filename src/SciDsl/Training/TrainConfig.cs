@@ -21,6 +21,10 @@ namespace SciDsl;
 /// <param name="TestSplit">Fraction of samples held out for testing, in [0, 1), with <paramref name="ValidationSplit"/> + it
 /// below 1; evaluated once with the returned weights (<see cref="TrainingResult{TModel}.Test"/>). 0 = none.</param>
 /// <param name="Device">Where the model trains (see <see cref="ComputeDevice"/>); <see cref="TrainOptions.Device"/> overrides it.</param>
+/// <param name="Normalize">Standardise the first input per feature (<see cref="SciDsl.Normalization"/>) with statistics fitted on the
+/// training split only and applied to validation and test; saved beside the checkpoint (<see cref="DataPreparation"/>) and
+/// returned in <see cref="TrainingResult{TModel}.Normalization"/>, so <see cref="Predictor{TModel}"/> takes raw inputs.
+/// What <c>[Train(Normalize = true)]</c> declares; only <see cref="SupervisedTrainer"/> applies it (the other paradigms' trainers ignore it).</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -44,7 +48,8 @@ public sealed record TrainConfig(
     IAugmentation? Augmentation = null,
     MixSetting? Mixing = null,
     double TestSplit = 0,
-    ComputeDevice Device = ComputeDevice.Auto)
+    ComputeDevice Device = ComputeDevice.Auto,
+    bool Normalize = false)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()

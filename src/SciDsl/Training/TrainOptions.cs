@@ -54,6 +54,19 @@ public sealed class TrainOptions
     /// <summary>Where the model trains; overrides <see cref="TrainConfig.Device"/> (the declaration's <c>[Train(Device = …)]</c>).</summary>
     public ComputeDevice? Device { get; init; }
 
+    /// <summary>
+    /// After training, draw the loss and metric curves of every epoch (<see cref="TrainingCurves"/>) as a PNG beside the
+    /// checkpoint: <c>run.ckpt</c> → <c>run.curves.png</c> (<see cref="TrainingCurves.PathBeside"/>).
+    /// </summary>
+    public bool CurvesPicture { get; init; }
+
+    /// <summary>
+    /// Write each epoch's losses and metrics as TensorBoard scalars (<c>train/loss</c>, <c>train/accuracy</c>,
+    /// <c>val/loss</c>, <c>val/accuracy</c>, <c>val/r2</c>, …, step = epoch) to an event file in this directory, with
+    /// TorchSharp's <c>SummaryWriter</c>; view them with <c>tensorboard --logdir &lt;directory&gt;</c>. Null = none.
+    /// </summary>
+    public string? TensorBoardDirectory { get; init; }
+
     /// <summary>Checked between batches; cancelling throws <see cref="OperationCanceledException"/> and keeps the last epoch's checkpoint.</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -43,4 +43,10 @@ public sealed record TrainingResult<TModel>(
 
     /// <summary>Class index → name when the data had class names (also saved in the checkpoint's <see cref="DataPreparation"/> sidecar); null otherwise.</summary>
     public ClassLabels? Classes { get; init; }
+
+    /// <summary>
+    /// The input statistics fitted on the training split (<see cref="TrainConfig.Normalize"/>); <see cref="Model"/> expects
+    /// inputs standardised with them (<see cref="Predictor{TModel}"/> does it). Null when training used raw inputs.
+    /// </summary>
+    public Normalization? Normalization { get; init; }
 }

@@ -54,6 +54,19 @@ public class TrainingSettingsTests
     }
 
     [Fact]
+    public void Declared_normalisation_reaches_Config_and_is_off_by_default()
+    {
+        var declared = GeneratorHarness.Run(Source("[Supervised(Loss.CrossEntropy)]", "[Train(TestSplit = 0.2, Normalize = true)]"));
+        var undeclared = GeneratorHarness.Run(Source("[Supervised(Loss.CrossEntropy)]", "[Train(Normalize = false)]"));
+
+        DiagnosticAssert.Clean(declared);
+        DiagnosticAssert.Clean(undeclared);
+        var lines = declared.Source("Run1.Experiment.g.cs").ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim());
+        Assert.Contains("TestSplit: 0.2,\nNormalize: true);", string.Join("\n", lines));
+        Assert.DoesNotContain("Normalize", undeclared.Source("Run1.Experiment.g.cs"));
+    }
+
+    [Fact]
     public void SD3003_early_stopping_on_a_metric_the_loss_does_not_compute()
     {
         SingleError(Source("[Supervised(Loss.CrossEntropy)]", "[Train(EarlyStopping = \"val_r2\")]"), 10,

@@ -22,7 +22,8 @@ public sealed class CheckpointTests : IDisposable
         Checkpoint.LoadWeights(reloaded, path);
 
         Assert.Equal(Weights(result.Model), Weights(reloaded));
-        Assert.Equal(["one.best.ckpt", "one.ckpt", "one.ckpt.lock"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
+        // The weights are one file; the sidecar holds the data preparation a predictor needs (here: no normalisation, no class names).
+        Assert.Equal(["one.best.ckpt", "one.ckpt", "one.ckpt.data.json", "one.ckpt.lock"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
