@@ -28,7 +28,8 @@ internal sealed record ExperimentSpec(
     TransferSpec? Transfer = null,
     SemiSupervisedSpec? SemiSupervised = null,
     SelfSupervisedSpec? SelfSupervised = null,
-    DomainAdaptationSpec? DomainAdaptation = null);
+    DomainAdaptationSpec? DomainAdaptation = null,
+    MultiTaskSpec? MultiTask = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the
