@@ -207,6 +207,7 @@ internal static class DiagnosticDescriptors
         SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
         SelfSupervisedPartMissing, SelfSupervisedUnknownLayer, SelfSupervisedOutputs, ReconstructionShape, MaskedNeedsSequences,
         UnknownFeatureLayer, DomainTargetUnusable,
+        UnknownTaskOutput, TaskDoesNotFit, MultiTaskTasksUnusable,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -95,7 +95,7 @@ internal static class MultiTaskParser
             if (position < 0)
             {
                 Report(DiagnosticDescriptors.UnknownTaskOutput, at, output, model.Type.Name, $"({string.Join(", ", model.OutputNodes)})",
-                    $"name {ShapeChecker.KnownNames(output, model.OutputNodes)}, or list the node in [Output(...)] of {model.Type.Name}");
+                    $"{ShapeChecker.KnownNames(output, model.OutputNodes)}, or list the node in [Output(...)] of {model.Type.Name}");
                 continue;
             }
             if (columns is { } range && TaskLosses.Contains(loss)) CheckWidth(output, loss, range.Count, model, position, sizes, at, Report);

@@ -47,7 +47,7 @@ public class MultiTaskDiagnosticsTests
         Assert.Contains("global::SciDsl.MultiTaskTrainer.Run(Config, () => new global::TwoHeads(),", experiment);
         Assert.Contains("return new[] { outputs.Item2, outputs.Item1 };", experiment);
         Assert.Contains("new(\"ink\", global::SciDsl.Loss.MSE, 1, 1, Weight: 0.5),", experiment);
-        Assert.Contains("new(\"digit\", global::SciDsl.Loss.CrossEntropy, 0, 1, Weight: 1.0),", experiment);
+        Assert.Contains("new(\"digit\", global::SciDsl.Loss.CrossEntropy, 0, 1, Weight: 1),", experiment);
     }
 
     [Fact]
