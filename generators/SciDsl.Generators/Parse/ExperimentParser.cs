@@ -203,7 +203,8 @@ internal static class ExperimentParser
         {
             var tasks = attributes.Where(a => a.AttributeClass?.ToDisplayString() == MultiTaskParser.TaskAttribute).ToList();
             // Each task has its own loss; the config's goes unused.
-            spec = spec with { Loss = "MSE", MultiTask = MultiTaskParser.Read(multiTask, tasks, supervised is not null, type.Name, model, data, sizes, diagnostics) };
+            spec = spec with { Loss = "MSE", MultiTask = MultiTaskParser.Read(
+                multiTask, tasks, supervised is not null, type.Name, model, data, sizes, (extras.EarlyStopping, trainLocation), diagnostics) };
         }
         else MultiTaskParser.CheckTasksWithoutMultiTask(attributes, type.Name, diagnostics);
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;

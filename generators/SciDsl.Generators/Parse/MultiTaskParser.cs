@@ -38,9 +38,10 @@ internal static class MultiTaskParser
     /// <param name="model">The checked model; null when it is broken (it reports its own errors).</param>
     /// <param name="data">The checked data set; null when it is broken.</param>
     /// <param name="sizes">The experiment's <c>Sizes</c>; null when malformed.</param>
+    /// <param name="earlyStopping"><c>[Train(EarlyStopping = ...)]</c> and where it is declared.</param>
     public static MultiTaskSpec? Read(
         AttributeData multiTask, IReadOnlyList<AttributeData> tasks, bool supervised, string experiment, ShapedModel? model, DatasetSpec? data,
-        IReadOnlyDictionary<string, long>? sizes, List<DiagnosticInfo> diagnostics)
+        IReadOnlyDictionary<string, long>? sizes, (string Metric, LocationInfo? At) earlyStopping, List<DiagnosticInfo> diagnostics)
     {
         var location = ModelParser.LocationOf(multiTask);
         int before = diagnostics.Count;
@@ -53,6 +54,10 @@ internal static class MultiTaskParser
         if (supervised)
             Report(DiagnosticDescriptors.MultiTaskTasksUnusable, location, "declares [Supervised] beside [MultiTask]",
                 "remove [Supervised]: each [Task] declares its own loss");
+        // The weighted sum of the task losses picks the best epoch; the runtime knows no per-task metric to monitor.
+        if (earlyStopping.Metric != "val_loss")
+            Report(DiagnosticDescriptors.TrainingSettingOutOfRange, earlyStopping.At, "EarlyStopping", "\"val_loss\" (the weighted sum of the task losses) for [MultiTask]",
+                Literal.String(earlyStopping.Metric), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
         if (data is { TargetKind: not "Value" })
             Report(DiagnosticDescriptors.TaskDoesNotFit, location,
                 $"[MultiTask] takes each task's targets from columns of value targets, but dataset {data.Type.Name} declares Target = \"{data.TargetText}\"",

@@ -136,4 +136,11 @@ public class MultiTaskDiagnosticsTests
         SingleError(Source($"[Task(\"digit\", Loss.CrossEntropy, Columns = \"0\", Weight = {weight})]"), "SD3003", FirstTaskLine,
             "[Task(\"digit\")] Weight must be a positive finite number");
     }
+
+    [Fact]
+    public void Early_stopping_on_another_metric_than_the_summed_loss_is_SD3003_at_Train()
+    {
+        SingleError(Source(DigitTask, "[Train(EarlyStopping = \"val_digit_accuracy\", Patience = 3)]"), "SD3003", FirstTaskLine + 1,
+            "EarlyStopping must be \"val_loss\" (the weighted sum of the task losses) for [MultiTask] but is \"val_digit_accuracy\"");
+    }
 }
