@@ -11,7 +11,7 @@ namespace SciDsl.Generators;
 
 /// <summary>
 /// <c>[Model]</c> class → parsed spec → shaped model → <c>X.Module.g.cs</c> and <c>X.Onnx.g.cs</c>;
-/// <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
+/// <c>[Explain]</c> on a model or experiment → <c>X.Explain.g.cs</c>; <c>[Dataset]</c> → <c>X.Dataset.g.cs</c>; <c>[Experiment]</c> → <c>X.Experiment.g.cs</c>.
 /// Invalid declarations emit nothing: <see cref="SciDslAnalyzer"/> reports why, at real source
 /// locations (so <c>#pragma warning disable</c> and IDE squiggles work).
 /// Parsed specs keep locations for those diagnostics; each pipeline then selects a location-free
@@ -24,6 +24,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
     public const string CheckStep = "SciDsl.ShapedModel";
     public const string DatasetStep = "SciDsl.DatasetSpec";
     public const string ExperimentStep = "SciDsl.ExperimentSpec";
+    public const string ExplainStep = "SciDsl.ExplainSpec";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -39,6 +40,17 @@ public sealed class ModelGenerator : IIncrementalGenerator
         {
             if (model is not null)
                 Emit(output, model.Type, (".Module.g.cs", () => ModuleEmitter.Emit(model)), (".Onnx.g.cs", () => OnnxEmitter.Emit(model)));
+        });
+
+        // [Explain] checks its layers against the shaped model (its own, or its experiment's), so this pipeline parses and shapes that model itself.
+        var explained = context.SyntaxProvider
+            .ForAttributeWithMetadataName(ExplainParser.ExplainAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellation) => GeneratorGuard.Run(() => ValidSpec(ExplainParser.ParseDeclaration((INamedTypeSymbol)syntax.TargetSymbol, cancellation))))
+            .WithTrackingName(ExplainStep);
+        context.RegisterSourceOutput(explained, static (output, spec) =>
+        {
+            if (spec is not null) Emit(output, spec.Type, (".Explain.g.cs", () => ExplainEmitter.Emit(spec)));
         });
 
         var datasets = context.SyntaxProvider

@@ -33,7 +33,8 @@ public sealed class SciDslAnalyzer : DiagnosticAnalyzer
         bool isModel = declared.Contains(ModelParser.ModelAttribute);
         bool isDataset = declared.Contains(DatasetParser.DatasetAttribute);
         bool isExperiment = declared.Contains(ExperimentParser.ExperimentAttribute);
-        if (!isModel && !isDataset && !isExperiment) return;
+        bool explains = ExplainParser.Declares(type);
+        if (!isModel && !isDataset && !isExperiment && !explains) return;
         try
         {
             var diagnostics = new List<DiagnosticInfo>();
@@ -44,6 +45,7 @@ public sealed class SciDslAnalyzer : DiagnosticAnalyzer
             }
             if (isDataset) diagnostics.AddRange(DatasetParser.Parse(type).Diagnostics);
             if (isExperiment) diagnostics.AddRange(ExperimentParser.Parse(type, context.CancellationToken).Diagnostics);
+            if (explains && ExplainParser.ParseDeclaration(type, context.CancellationToken) is { } explained) diagnostics.AddRange(explained.Diagnostics);
             // SD2006 is found by each parser of a type that is several things at once: report it once.
             foreach (var diagnostic in diagnostics.Distinct()) context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Compilation));
         }

@@ -3,7 +3,7 @@ namespace SciDsl.Samples.CellSegmentation;
 /// <summary>
 /// A depth-3 U-Net for 32×32 single-channel images: three Conv2d blocks down (each halving the size with
 /// MaxPool2d), a 4×4 bottleneck, and three learnt ConvTranspose2d up steps, each concatenated with the encoder
-/// block of the same resolution; a 1×1 Conv2d gives one logit per pixel ("this pixel belongs to a cell").
+/// block of the same resolution; a 1×1 Conv2d gives two logits per pixel (background, cell).
 /// </summary>
 [Model("x: B,1,32,32")]
 [Conv2d(8, Kernel = 3, Padding = 1), ReLU]
@@ -23,5 +23,5 @@ namespace SciDsl.Samples.CellSegmentation;
 [ConvTranspose2d(8, Kernel = 2, Stride = 2, Name = "up1")]
 [Concat("enc1", "up1")]
 [Conv2d(8, Kernel = 3, Padding = 1), ReLU]
-[Conv2d(1, Kernel = 1)]
+[Conv2d(2, Kernel = 1)]
 public partial class CellUNet;

@@ -5,39 +5,38 @@ using SciDsl.Samples;
 using SciDsl.Samples.CellSegmentation;
 using TorchSharp;
 
-const int TrainImages = 640, HeldOutImages = 160, Epochs = 10;
-// One intra-op thread: these models are small enough that a second thread gains little, while libtorch's
-// thread pool, spinning while it waits, ran many times slower on a machine busy with other work.
 var clock = Stopwatch.StartNew();
 
-// 1. Synthetic data: training and held-out images come from different seeds, so no image is in both.
-var (trainImages, trainMasks) = SyntheticCells.Generate(TrainImages, seed: 1);
-var (testImages, testMasks) = SyntheticCells.Generate(HeldOutImages, seed: 2);
-
-// 2. The U-Net declared in CellUNet.cs (its skip concatenations were shape-checked at build time), trained per pixel.
-torch.manual_seed(42);
-using var model = new CellUNet();
+// 1. The experiment declared in CellSegmentationExperiment.cs: the U-Net of CellUNet.cs (its skip concatenations and
+//    its two logits per pixel against the per-pixel mask were checked at build time), trained on synthetic images.
+var result = new CellSegmentationExperiment().Run();
+using var model = result.Model;
 Console.WriteLine(model.Summary());
-var losses = CellSegmentationTraining.Train(model, trainImages, trainMasks, Epochs, seed: 42);
+var config = CellSegmentationExperiment.Config;
+var test = result.Test!;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"trained {Epochs} epochs on {TrainImages} images in {clock.Elapsed.TotalSeconds:F1} s; loss {losses[0]:F4} -> {losses[^1]:F4}"));
+    $"trained {result.History.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s; loss {result.History[0].TrainLoss:F4} -> {result.Final.TrainLoss:F4}; best epoch {result.BestEpoch}"));
 
-// 3. Score the held-out images, export to ONNX and score ONNX Runtime's logits the same way.
+// 2. The held-out test images (the run's TestSplit), scored in TorchSharp, then exported to ONNX and scored in ONNX Runtime.
+var testPart = new SyntheticCellImages().Load().TestPart(config);
 torch.Tensor logits;
-using (torch.no_grad()) logits = model.forward(testImages);
+model.eval();
+using (torch.no_grad()) logits = model.forward(testPart.Features);
 string onnxPath = Path.GetFullPath("cell-segmentation.onnx");
 model.ExportOnnx(onnxPath);
-var onnxLogits = OnnxRuntimeCheck.Run(onnxPath, CellUNet.Signature, testImages);
-double iou = CellSegmentationTraining.IntersectionOverUnion(logits, testMasks);
-double onnxIou = CellSegmentationTraining.IntersectionOverUnion(onnxLogits, testMasks);
+var onnxLogits = OnnxRuntimeCheck.Run(onnxPath, CellUNet.Signature, testPart.Features);
+double iou = CellScoring.CellIntersectionOverUnion(logits, testPart.Targets);
+double onnxIou = CellScoring.CellIntersectionOverUnion(onnxLogits, testPart.Targets);
 float maxAbsDiff = OnnxRuntimeCheck.MaxAbsDifference(logits, onnxLogits);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    held-out images:          {HeldOutImages} (32×32, {testMasks.mean().item<float>():P1} cell pixels)
-    TorchSharp IoU:           {iou:F3}
-    ONNX Runtime IoU:         {onnxIou:F3}
-    max |TorchSharp - ONNX|:  {maxAbsDiff:E2}
-    ONNX model:               {onnxPath}
-    total time:               {clock.Elapsed.TotalSeconds:F1} s
+    test images:                 {testPart.Count} (32×32, {testPart.Targets.to_type(torch.ScalarType.Float32).mean().item<float>():P1} cell pixels)
+    cell IoU, TorchSharp:        {iou:F3}
+    cell IoU, ONNX Runtime:      {onnxIou:F3}
+    mean IoU / Dice (2 classes): {test.Metrics["iou"]:F3} / {test.Metrics["dice"]:F3}
+    pixel accuracy:              {test.Accuracy:F3}
+    max |TorchSharp - ONNX|:     {maxAbsDiff:E2}
+    ONNX model:                  {onnxPath}
+    total time:                  {clock.Elapsed.TotalSeconds:F1} s
     """));
 return iou >= 0.8 && maxAbsDiff <= OnnxRuntimeCheck.Tolerance ? 0 : 1;

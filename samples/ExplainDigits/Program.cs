@@ -27,7 +27,7 @@ var correct = predicted.eq(testY);
 double accuracy = correct.to(ScalarType.Float64).mean().item<double>();
 Console.WriteLine($"held-out accuracy: {accuracy:P1} on {testX.shape[0]} images (the last 360 of the file)");
 
-// 1. Saliency, Integrated Gradients and occlusion for four right and four wrong predictions, each explained for the
+// 1. Saliency, Integrated Gradients, Grad-CAM and occlusion for four right and four wrong predictions, each explained for the
 //    class the model predicted.
 var right = correct.nonzero().squeeze(1)[..4];
 var wrong = correct.logical_not().nonzero().squeeze(1);
@@ -39,9 +39,10 @@ var labels = testY.index_select(0, shown).data<long>().ToArray();
 var saliency = PerImage((x, t) => Saliency.Compute(model, x, t));
 var integrated = targets.Select((t, i) => IntegratedGradients.Compute(model, images.narrow(0, i, 1), t, steps: 64)).ToArray();
 var occlusion = PerImage((x, t) => Occlusion.Compute(model, x, t, window: [1, 2, 2], stride: [1, 1, 1]));
+var gradCam = PerImage((x, t) => GradCam.Compute(model, x, t, "conv2").unsqueeze(1)); // [1, H, W] -> the input's [1, 1, H, W]
 var rowLabels = labels.Select((label, i) => $"{(label == targets[i] ? "right" : "wrong")}: {label} as {targets[i]}").ToArray();
 var grid = AttributionGrid.Write(Path.GetFullPath("pictures"), "Digits CNN attributions for right and wrong predictions", images,
-    [("Saliency", saliency), ("Integrated Gradients", cat(integrated.Select(r => r.Attributions).ToArray())), ("Occlusion 2x2", occlusion)],
+    [("Saliency", saliency), ("Integrated Gradients", cat(integrated.Select(r => r.Attributions).ToArray())), ("Grad-CAM (conv2)", gradCam), ("Occlusion 2x2", occlusion)],
     rowLabels);
 Console.WriteLine($"attribution grid ({right.shape[0]} right, {wrong.shape[0]} wrong): {grid}");
 
@@ -67,8 +68,10 @@ Console.WriteLine($"sanity check, saliency rank correlation: trained vs re-initi
 
 // 4. Linear CKA between the layers of the two trained models on the held-out images.
 string[] layers = ["conv2d_1", "conv2", "linear_1", "linear_2"];
-var ownActivations = layers.Select(layer => DigitCnnLayers.Activations(model, layer, testX)).ToArray();
-var twinActivations = layers.Select(layer => DigitCnnLayers.Activations(twin, layer, testX)).ToArray();
+var ownCaptured = model.Activations(testX, layers);
+var twinCaptured = twin.Activations(testX, layers);
+var ownActivations = layers.Select(layer => ownCaptured[layer]).ToArray();
+var twinActivations = layers.Select(layer => twinCaptured[layer]).ToArray();
 var cka = new double[layers.Length, layers.Length];
 for (int a = 0; a < layers.Length; a++)
     for (int b = 0; b < layers.Length; b++)

@@ -34,3 +34,10 @@ public partial class UnlabelledDigits : ISampleSource
 {
     public SampleSet LoadSamples() => new([("x", FixedSplit.Features("unlabelled"))]);
 }
+
+/// <summary>All 1,437 training digits (the labelled ones first) without labels, for self-supervised pretraining.</summary>
+[Dataset("x: 1,8,8")]
+public partial class TrainingDigitsWithoutLabels : ISampleSource
+{
+    public SampleSet LoadSamples() => new([("x", torch.cat([FixedSplit.Features("labelled"), FixedSplit.Features("unlabelled")], 0))]);
+}

@@ -5,46 +5,37 @@ using SciDsl.Samples;
 using SciDsl.Samples.GraphCommunities;
 using TorchSharp;
 
-const int TrainGraphs = 160, HeldOutGraphs = 40, Epochs = 40;
-// One intra-op thread: these models are small enough that a second thread gains little, while libtorch's
-// thread pool, spinning while it waits, ran many times slower on a machine busy with other work.
 var clock = Stopwatch.StartNew();
+var quiet = new TrainOptions { Progress = ProgressMode.None };
 
-// 1. Synthetic stochastic-block-model graphs; training and held-out graphs come from different seeds.
-var (trainX, trainAdj, trainCommunities) = StochasticBlockGraphs.Generate(TrainGraphs, seed: 1);
-var (testX, testAdj, testCommunities) = StochasticBlockGraphs.Generate(HeldOutGraphs, seed: 2);
-
-// 2. The GCN declared in CommunityModels.cs (a two-input model: node features and adjacency), and the same
-//    features classified without the graph, to show what the edges add.
-torch.manual_seed(42);
-using var gcn = new CommunityGcn();
+// 1. The experiments declared in CommunityExperiments.cs: the GCN of CommunityModels.cs (a two-input model: node
+//    features and adjacency, one community logit per node, checked against the per-node target at build time), and
+//    the same features classified without the graph, on the same split, to show what the edges add.
+var gcnResult = new CommunityGcnExperiment().Run(quiet);
+var mlpResult = new NodeFeatureMlpExperiment().Run(quiet);
+using var gcn = gcnResult.Model;
 Console.WriteLine(gcn.Summary());
-var gcnLosses = CommunityTraining.Train(gcn, gcn.forward, trainX, trainAdj, trainCommunities, Epochs, seed: 42);
-torch.manual_seed(42);
-using var mlp = new NodeFeatureMlp();
-CommunityTraining.Train(mlp, (x, _) => mlp.forward(x), trainX, trainAdj, trainCommunities, Epochs, seed: 42);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"trained both for {Epochs} epochs on {TrainGraphs} graphs in {clock.Elapsed.TotalSeconds:F1} s; GCN loss {gcnLosses[0]:F4} -> {gcnLosses[^1]:F4}"));
+    $"trained both for {gcnResult.History.Count} epochs in {clock.Elapsed.TotalSeconds:F1} s; GCN loss {gcnResult.History[0].TrainLoss:F4} -> {gcnResult.Final.TrainLoss:F4}"));
 
-// 3. Held-out accuracy, then the GCN exported to ONNX and run in ONNX Runtime on the held-out graphs.
-torch.Tensor logits, mlpLogits;
-using (torch.no_grad())
-{
-    logits = gcn.forward(testX, testAdj);
-    mlpLogits = mlp.forward(testX);
-}
+// 2. The held-out test graphs (the runs' TestSplit): the GCN exported to ONNX and run in ONNX Runtime on them.
+var test = new CommunityGraphs().LoadSamples().TestPart(CommunityGcnExperiment.Config);
+var (testX, testAdj, testCommunities) = (test["x"], test["adj"], test.Targets!);
+torch.Tensor logits;
+gcn.eval();
+using (torch.no_grad()) logits = gcn.forward(testX, testAdj);
 string onnxPath = Path.GetFullPath("graph-communities.onnx");
 gcn.ExportOnnx(onnxPath);
 var onnxLogits = OnnxRuntimeCheck.Run(onnxPath, CommunityGcn.Signature, testX, testAdj);
-double accuracy = CommunityTraining.Accuracy(logits, testCommunities);
-double onnxAccuracy = CommunityTraining.Accuracy(onnxLogits, testCommunities);
+double accuracy = gcnResult.Test!.Accuracy!.Value;
+double onnxAccuracy = CommunityScoring.Accuracy(onnxLogits, testCommunities);
 float maxAbsDiff = OnnxRuntimeCheck.MaxAbsDifference(logits, onnxLogits);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-    held-out graphs:             {HeldOutGraphs} × {StochasticBlockGraphs.Nodes} nodes, {StochasticBlockGraphs.Communities} communities
-    chance (1 / communities):    {1.0 / StochasticBlockGraphs.Communities:P1}; largest community: {CommunityTraining.MajorityRate(testCommunities):P1}
-    features only (MLP):         {CommunityTraining.Accuracy(mlpLogits, testCommunities):P1}
-    GCN, TorchSharp:             {accuracy:P1}
+    test graphs:                 {test.Count} × {StochasticBlockGraphs.Nodes} nodes, {StochasticBlockGraphs.Communities} communities
+    chance (1 / communities):    {1.0 / StochasticBlockGraphs.Communities:P1}; largest community: {CommunityScoring.MajorityRate(testCommunities):P1}
+    features only (MLP):         {mlpResult.Test!.Accuracy:P1}
+    GCN, TorchSharp:             {accuracy:P1} (macro-F1 {gcnResult.Test.Metrics["macro_f1"]:F3})
     GCN, ONNX Runtime:           {onnxAccuracy:P1}
     max |TorchSharp - ONNX|:     {maxAbsDiff:E2}
     ONNX model:                  {onnxPath}

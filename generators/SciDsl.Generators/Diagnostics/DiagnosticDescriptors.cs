@@ -121,7 +121,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MalformedTarget = Error(
         "SD3004", "Malformed dataset target",
-        "Dataset '{0}': Target \"{1}\" is not \"class: N\" (N >= 2 classes) or \"value: N\" (N >= 1 values per sample); {2}", ExperimentCategory);
+        "Dataset '{0}': Target \"{1}\" is not \"class: N\" (N >= 2 classes, per sample or \"per pixel\" or \"per node\") or \"value: N\" (N >= 1 values per sample); {2}", ExperimentCategory);
 
     public static readonly DiagnosticDescriptor SelfSupervisedPartMissing = Error(
         "SD3060", "The self-supervised method needs a part the experiment does not name",

@@ -21,6 +21,9 @@ internal static class DatasetEmitter
                 writer.Line($"    [{string.Join(", ", data.Inputs.Select(ModuleEmitter.TensorSignature))}],");
             }
             writer.Line($"    global::SciDsl.TargetKind.{data.TargetKind},");
-            writer.Line($"    {Literal.Long(data.TargetSize)});");
+            // A per-position target sets Per: in an initializer after new(...), with `with` after OfInputs(...).
+            string per = data.TargetPer == "Sample" ? ""
+                : $"{(data.Inputs.Count == 1 ? "" : " with")} {{ Per = global::SciDsl.TargetScope.{data.TargetPer} }}";
+            writer.Line($"    {Literal.Long(data.TargetSize)}){per};");
         });
 }

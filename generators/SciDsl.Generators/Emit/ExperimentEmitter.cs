@@ -101,7 +101,11 @@ internal static class ExperimentEmitter
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-                writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, {data}, options,");
+                if (experiment.ModelInputs == 1)
+                    writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, {data}, options,");
+                else
+                    writer.Line($"    global::SciDsl.SupervisedTrainer.RunOnSamples(Config, {createModel}, " +
+                        $"(model, inputs) => model.forward({string.Join(", ", Enumerable.Range(0, experiment.ModelInputs).Select(i => $"inputs[{i}]"))}), {data}, options,");
                 writer.Line($"        {experimentName});");
             }
         });
@@ -153,5 +157,6 @@ internal static class ExperimentEmitter
         if (extras.WarmupEpochs != defaults.WarmupEpochs) yield return $"WarmupEpochs: {Literal.Long(extras.WarmupEpochs)}";
         if (extras.StepEpochs != defaults.StepEpochs) yield return $"StepEpochs: {Literal.Long(extras.StepEpochs)}";
         if (extras.Gamma != defaults.Gamma) yield return $"Gamma: {Literal.Double(extras.Gamma)}";
+        if (extras.TestSplit != defaults.TestSplit) yield return $"TestSplit: {Literal.Double(extras.TestSplit)}";
     }
 }

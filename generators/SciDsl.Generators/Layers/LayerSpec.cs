@@ -35,11 +35,10 @@ internal abstract record LayerSpec(LayerSite Site)
 
     /// <summary>
     /// The forward expression over the C# variables holding the inputs; layers without a module
-    /// (merges, reshapes) override it with a tensor expression. A layer the user named is run with <c>call</c>, which
-    /// runs TorchSharp's forward hooks, so its output can be captured (domain adaptation's feature layer).
+    /// (merges, reshapes) override it with a tensor expression. Modules run through <c>call</c>, which runs their forward
+    /// hooks, so activation capture and Grad-CAM (<c>SciDsl.Interpretability</c>) can read a named layer's output.
     /// </summary>
-    public virtual string TorchForward(string module, IReadOnlyList<string> inputs) =>
-        $"{module}.{(Site.IsNamedByUser ? "call" : "forward")}({inputs[0]})";
+    public virtual string TorchForward(string module, IReadOnlyList<string> inputs) => $"{module}.call({inputs[0]})";
 
     /// <summary>
     /// True when the output shape is declared rather than inferred (<c>[Lambda]</c>): forward then checks each

@@ -33,16 +33,22 @@ internal static class DatasetParser
 
         // No Target at all declares unlabelled samples; a Target that is there must be well formed.
         string? targetText = arguments.String("Target");
-        var target = targetText is null ? ("None", 0) : ParseTarget(targetText);
+        var target = targetText is null ? ("None", 0, "Sample") : ParseTarget(targetText);
         if (target is null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTarget, location, type.Name, targetText!, TargetAdvice(targetText!)));
+        else if (inputs is { } sample && PositionProblem(target.Value.Per, sample[0]) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedTarget, location, type.Name, targetText!, problem));
+            target = null;
+        }
         bool isDataSource = type.AllInterfaces.Any(i => i.ToDisplayString() == DataSourceInterface);
-        if (!isDataSource && !type.AllInterfaces.Any(i => i.ToDisplayString() == SampleSourceInterface))
+        bool isSampleSource = type.AllInterfaces.Any(i => i.ToDisplayString() == SampleSourceInterface);
+        if (!isDataSource && !isSampleSource)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, typeLocation, type.Name,
                 $"a [Dataset] class must implement SciDsl.IDataSource, whose Load() supplies the tensors, or SciDsl.ISampleSource for several inputs or unlabelled samples; declare it as {type.Name} : IDataSource"));
 
         var spec = inputs is { } declared && target is { } t
-            ? new DatasetSpec(DeclaredTypeReader.Read(type), declared, t.Kind, t.Size, targetText ?? "", isDataSource)
+            ? new DatasetSpec(DeclaredTypeReader.Read(type), declared, t.Kind, t.Size, targetText ?? "", isDataSource, t.Per, isSampleSource)
             : null;
         return new ParseResult<DatasetSpec>(spec, diagnostics.ToEquatableArray());
     }
@@ -58,20 +64,32 @@ internal static class DatasetParser
         if (classLike && size >= 2) return $"write Target = \"class: {size}\"";
         if (classLike) return "a class target needs at least 2 classes; for one real value per sample write Target = \"value: 1\"";
         if (valueLike && size >= 1) return $"write Target = \"value: {size}\"";
+        if (text.Contains("per")) return "a target per position is a class per pixel or node, e.g. Target = \"class: 2 per pixel\" or Target = \"class: 4 per node\"";
         return "write e.g. Target = \"class: 10\" for 10 classes or Target = \"value: 1\" for one real value per sample";
     }
 
-    private static (string Kind, int Size)? ParseTarget(string text)
+    /// <summary><c>"class: N"</c>, <c>"class: N per pixel"</c>, <c>"class: N per node"</c> or <c>"value: N"</c>.</summary>
+    private static (string Kind, int Size, string Per)? ParseTarget(string text)
     {
-        int colon = text.IndexOf(':');
-        if (colon < 0) return null;
-        string kind = text.Substring(0, colon).Trim();
-        if (!int.TryParse(text.Substring(colon + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int size)) return null;
-        return kind switch
+        var match = Regex.Match(text, @"^\s*(class|value)\s*:\s*(\d+)\s*(?:per\s+(pixel|node)\s*)?$");
+        if (!match.Success || !int.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int size)) return null;
+        string per = match.Groups[3].Success ? (match.Groups[3].Value == "pixel" ? "Pixel" : "Node") : "Sample";
+        return match.Groups[1].Value switch
         {
-            "class" when size >= 2 => ("Class", size),
-            "value" when size >= 1 => ("Value", size),
+            "class" when size >= 2 => ("Class", size, per),
+            // Regression per pixel or node has no loss yet that reads such targets.
+            "value" when size >= 1 && per == "Sample" => ("Value", size, per),
             _ => null,
         };
     }
+
+    /// <summary>Per pixel needs an image sample (its last two dims are the mask's); per node a graph's node dim first.</summary>
+    private static string? PositionProblem(string per, TensorSpec sample) => per switch
+    {
+        "Pixel" when sample.Shape.Rank < 2 =>
+            $"a target per pixel labels the last two dims (H, W) of an image sample, but sample '{sample.Name}' is {sample.Shape}; declare it as \"{sample.Name}: C,H,W\"",
+        "Node" when sample.Shape.Rank != 2 =>
+            $"a target per node labels the first dim of a graph's node features (N, F), but sample '{sample.Name}' is {sample.Shape}; declare it as \"{sample.Name}: N,F\"",
+        _ => null,
+    };
 }

@@ -78,10 +78,15 @@ internal static class ExperimentParser
             if (!dataType!.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} creates it with new {dataType.Name}(), but it has no public parameterless constructor; add one"));
-            // Several inputs or no target are SD1005/SD1006 below; a fitting data set must still load through IDataSource.
-            if (!dataSpec.IsDataSource && dataSpec.Inputs.Count == 1 && dataSpec.TargetKind != "None")
+            // A single-input model trains through IDataSource, one of several inputs through ISampleSource; a data set
+            // of another input count or without a target is SD1005/SD1006 below.
+            bool loadsSamples = (model?.Inputs.Count ?? dataSpec.Inputs.Count) > 1;
+            if (!loadsSamples && !dataSpec.IsDataSource && dataSpec.Inputs.Count == 1 && dataSpec.TargetKind != "None")
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} trains through IDataSource.Load(), but it implements only ISampleSource; implement IDataSource too, returning samples.ToLabelled()"));
+            if (loadsSamples && dataSpec.Inputs.Count > 1 && !dataSpec.IsSampleSource)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
+                    $"experiment {type.Name} loads its {dataSpec.Inputs.Count} inputs per sample through ISampleSource.LoadSamples(), which it does not implement; implement ISampleSource"));
         }
 
         var supervised = Find(attributes, "SciDsl.SupervisedAttribute");
@@ -120,6 +125,8 @@ internal static class ExperimentParser
         if (spec.BatchSize <= 0) OutOfRange(trainLocation, "BatchSize", "positive", Literal.Long(spec.BatchSize), "[Train(BatchSize = 32)]");
         if (!(spec.ValidationSplit >= 0 && spec.ValidationSplit < 1))
             OutOfRange(trainLocation, "ValidationSplit", "in [0, 1)", Literal.Double(spec.ValidationSplit), "[Train(ValidationSplit = 0.2)]");
+        else if (!(spec.Extras.TestSplit >= 0 && spec.ValidationSplit + spec.Extras.TestSplit < 1))
+            OutOfRange(trainLocation, "TestSplit", $"in [0, {Literal.Double(1 - spec.ValidationSplit)}) so ValidationSplit + TestSplit < 1", Literal.Double(spec.Extras.TestSplit), "[Train(ValidationSplit = 0.2, TestSplit = 0.2)]");
         // Finite, or Config would hold a NaN or ∞ that has no C# literal.
         if (!(spec.LearningRate > 0 && spec.LearningRate <= double.MaxValue))
             OutOfRange(optimizerLocation, "LearningRate", "a positive finite number", Literal.Double(spec.LearningRate), $"[Optimizer(Optim.{spec.Optimizer}, LearningRate = 0.001)]");
@@ -179,6 +186,7 @@ internal static class ExperimentParser
                         ? $"{model.Type.Name} has no constructor sizes; remove Sizes"
                         : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
             if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
+            spec = spec with { ModelInputs = model.Inputs.Count };
             // A generator's input is noise, not a sample: GanParser checks its output against the data instead.
             if (gan is null) ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
             // Without a paradigm there is no loss to check: SD3001 alone says what is missing.
@@ -238,7 +246,8 @@ internal static class ExperimentParser
             schedule is null ? defaults.Schedule : AttributeArguments.EnumName(schedule.ConstructorArguments[0]),
             lr?.Int("WarmupEpochs", defaults.WarmupEpochs) ?? defaults.WarmupEpochs,
             lr?.Int("StepEpochs", defaults.StepEpochs) ?? defaults.StepEpochs,
-            lr?.Double("Gamma", defaults.Gamma) ?? defaults.Gamma);
+            lr?.Double("Gamma", defaults.Gamma) ?? defaults.Gamma,
+            train?.Double("TestSplit", defaults.TestSplit) ?? defaults.TestSplit);
     }
 
     /// <summary>
@@ -249,7 +258,7 @@ internal static class ExperimentParser
     {
         string[] metrics = loss switch
         {
-            "CrossEntropy" => new[] { "accuracy", "balanced_accuracy", "macro_f1", "roc_auc" },
+            "CrossEntropy" or "Dice" => new[] { "accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice" },
             "MSE" or "L1" or "Huber" => new[] { "mse", "mae", "r2" },
             _ => new string[0],
         };

@@ -6,6 +6,7 @@ namespace SciDsl.Generators.Parse;
 /// <param name="ModelType">The model's <c>global::</c>-qualified name; likewise <paramref name="DataType"/>.</param>
 /// <param name="ModelArguments">The model's constructor sizes from <c>Sizes</c>, in its parameter order.</param>
 /// <param name="Loss">A member name of the runtime's <c>Loss</c> enum; <paramref name="Optimizer"/> likewise of <c>Optim</c>.</param>
+/// <param name="ModelInputs">How many inputs the model's <c>forward</c> takes (a graph model: node features and adjacency).</param>
 internal sealed record ExperimentSpec(
     DeclaredType Type,
     string ModelType,
@@ -29,6 +30,7 @@ internal sealed record ExperimentSpec(
     SemiSupervisedSpec? SemiSupervised = null,
     SelfSupervisedSpec? SelfSupervised = null,
     DomainAdaptationSpec? DomainAdaptation = null,
+    int ModelInputs = 1,
     MultiTaskSpec? MultiTask = null);
 
 /// <summary>
@@ -47,7 +49,8 @@ internal sealed record TrainingExtras(
     string Schedule = "Constant",
     int WarmupEpochs = 0,
     int StepEpochs = 10,
-    double Gamma = 0.1);
+    double Gamma = 0.1,
+    double TestSplit = 0);
 
 /// <summary>
 /// What <c>[Augment]</c> declares, as its named arguments in declaration order (<c>Name</c>, C# literal text), e.g.

@@ -10,7 +10,12 @@ public sealed class DatasetAttribute(string sample) : Attribute
 {
     public string Sample { get; } = sample;
 
-    /// <summary><c>"class: 10"</c> (class index among 10) or <c>"value: 3"</c> (3 real numbers to regress).</summary>
+    /// <summary>
+    /// <c>"class: 10"</c> (class index among 10) or <c>"value: 3"</c> (3 real numbers to regress); per position,
+    /// <c>"class: 2 per pixel"</c> (a segmentation mask: one class index per pixel of an image sample <c>C,H,W</c>) or
+    /// <c>"class: 4 per node"</c> (one class per node of a graph sample <c>N,F</c>; -1 marks a node without a label,
+    /// left out of the loss and the metrics: the train mask).
+    /// </summary>
     public string Target { get; set; } = "";
 }
 
@@ -40,6 +45,11 @@ public enum Loss
     Huber,
     /// <summary>Multi-label: binary cross-entropy on logits, one independent label per output ("value: N" targets of 0 or 1).</summary>
     BCEWithLogits,
+    /// <summary>
+    /// Soft Dice loss on class targets, for segmentation: 1 − the mean over classes of 2·Σ p·y / (Σ p + Σ y), with p the
+    /// softmax of the logits and y the one-hot targets over every pixel (or node) of the batch.
+    /// </summary>
+    Dice,
 }
 
 /// <summary>Plain supervised learning on labelled samples.</summary>
@@ -112,6 +122,12 @@ public sealed class TrainAttribute : Attribute
     public int Seed { get; set; } = 42;
     /// <summary>Fraction of samples held out for validation, in [0, 1).</summary>
     public double ValidationSplit { get; set; } = 0.2;
+
+    /// <summary>
+    /// Fraction of samples held out for testing, in [0, 1) with <see cref="ValidationSplit"/> + this below 1; never seen
+    /// in training or model selection, evaluated once with the returned weights (<c>TrainingResult.Test</c>). 0 = none.
+    /// </summary>
+    public double TestSplit { get; set; }
 
     /// <summary>Rescale gradients so their global L2 norm is at most this before each step; 0 = no clipping.</summary>
     public double GradientClipNorm { get; set; }

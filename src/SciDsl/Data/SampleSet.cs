@@ -80,6 +80,21 @@ public sealed class SampleSet
         return new SampleSet(inputs.Select(input => (input.Name, input.Values.index_select(0, index))), Targets?.index_select(0, index), Classes);
     }
 
+    /// <summary>
+    /// The test samples a training run with <paramref name="config"/> holds out (<see cref="TrainConfig.TestSplit"/>, same
+    /// seed), e.g. to score an exported graph model on the graphs <see cref="TrainingResult{TModel}.Test"/> reports.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The samples are unlabelled or the configuration holds out no test samples.</exception>
+    public SampleSet TestPart(TrainConfig config, string source = "data")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (Targets is null) throw new InvalidOperationException("These samples are unlabelled; a test split is drawn from labelled ones.");
+        using var split = DataSplit.Create(Inputs, Targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
+        if (split.TestInputs is null)
+            throw new InvalidOperationException("The configuration holds out no test samples (TestSplit = 0).");
+        return new SampleSet(inputs.Select((input, i) => (input.Name, split.TestInputs[i].alias())), split.TestTargets!.alias(), Classes);
+    }
+
     /// <summary>The single input and the targets, as the supervised trainer takes them.</summary>
     /// <exception cref="InvalidOperationException">The samples are unlabelled or have several inputs.</exception>
     public LabelledData ToLabelled()

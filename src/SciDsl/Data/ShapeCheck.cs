@@ -15,6 +15,22 @@ internal static class ShapeCheck
     public static string? BatchProblem(torch.Tensor values, TensorSignature declared, Dictionary<string, long> symbols) =>
         values.dim() == 0 ? "it is a scalar, with no sample dim" : FitsFrom(values, declared, sampleDim: 1, symbols);
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when samples that train beside the labelled ones (unlabelled, another
+    /// domain's) are empty or differ from them in sample shape or element type.
+    /// </summary>
+    /// <param name="what">What the samples are, e.g. "unlabelled samples"; <paramref name="labelled"/>'s are described by <paramref name="labelledWhat"/>.</param>
+    public static void RequireLike(torch.Tensor samples, torch.Tensor labelled, string what, string labelledWhat, string purpose, string parameter)
+    {
+        static string Shape(torch.Tensor t) => $"{t.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", t.shape.Skip(1))}]";
+        if (samples.dim() == 0 || samples.shape[0] == 0)
+            throw new ArgumentException($"The {what} are empty (shape [{string.Join(", ", samples.shape)}]); {purpose} needs at least one.", parameter);
+        if (samples.dtype != labelled.dtype || !samples.shape.Skip(1).SequenceEqual(labelled.shape.Skip(1)))
+            throw new ArgumentException(
+                $"The {what} are {Shape(samples)} each, but {labelledWhat} are {Shape(labelled)}; give both the same sample shape and element type.",
+                parameter);
+    }
+
     private static string? FitsFrom(torch.Tensor tensor, TensorSignature declared, int sampleDim, Dictionary<string, long> symbols)
     {
         if (tensor.dtype != DtypeOf(declared.ElementType))

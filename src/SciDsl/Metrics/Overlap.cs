@@ -41,6 +41,28 @@ public static class Overlap
         return present.Length == 0 ? 1 : present.Average(c => (double)intersection[c] / union[c]);
     }
 
+    /// <summary>
+    /// Mean over classes of each class's IoU, |predicted c ∧ true c| / |predicted c ∨ true c|, from a confusion matrix;
+    /// a class neither predicted nor present is left out of the mean (all absent: 1).
+    /// </summary>
+    public static double MeanIntersectionOverUnion(ConfusionMatrix matrix) =>
+        MeanOverPresentClasses(matrix, (both, predicted, actual) => (double)both / (predicted + actual - both));
+
+    /// <summary>Mean over classes of each class's Dice, 2·|predicted c ∧ true c| / (|predicted c| + |true c|); absent classes as in <see cref="MeanIntersectionOverUnion(ConfusionMatrix)"/>.</summary>
+    public static double MeanDice(ConfusionMatrix matrix) =>
+        MeanOverPresentClasses(matrix, (both, predicted, actual) => 2.0 * both / (predicted + actual));
+
+    private static double MeanOverPresentClasses(ConfusionMatrix matrix, Func<long, long, long, double> score)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var scores = Enumerable.Range(0, matrix.Classes)
+            .Select(c => (Both: matrix.TruePositives(c), Predicted: matrix.Predicted(c), Actual: matrix.Actual(c)))
+            .Where(c => c.Predicted + c.Actual > 0)
+            .Select(c => score(c.Both, c.Predicted, c.Actual))
+            .ToArray();
+        return scores.Length == 0 ? 1 : scores.Average();
+    }
+
     private static (long Both, long Either, long Sizes) Count(IReadOnlyList<bool> predicted, IReadOnlyList<bool> truth)
     {
         CheckLengths(predicted.Count, truth.Count);

@@ -32,7 +32,8 @@ public static class SelfAttention
     {
         using var scope = NewDisposeScope();
         var keys = keyValue.transpose(0, 1);
-        var (output, _) = attention.forward(query.transpose(0, 1), keys, keys, null, false, mask);
+        // call(), not forward(), so capture hooks (SciDsl.Interpretability.AttentionWeights) see the layer.
+        var (output, _) = attention.call(query.transpose(0, 1), keys, keys, null, false, mask);
         return output.transpose(0, 1).MoveToOuterDisposeScope();
     }
 

@@ -3,45 +3,72 @@ using TorchSharp;
 namespace SciDsl;
 
 /// <summary>
-/// A seeded train/validation split and per-epoch shuffled mini-batches. Shuffling depends only on
+/// A seeded train/validation/test split and per-epoch shuffled mini-batches. Shuffling depends only on
 /// (seed, epoch), so a resumed run sees the same batches as an uninterrupted one.
 /// </summary>
 internal sealed class DataSplit : IDisposable
 {
     private readonly int seed;
 
-    private DataSplit(int seed, torch.Tensor trainX, torch.Tensor trainY, torch.Tensor? validX, torch.Tensor? validY)
+    private DataSplit(int seed, Part train, Part? validation, Part? test)
     {
         this.seed = seed;
-        (TrainFeatures, TrainTargets, ValidationFeatures, ValidationTargets) = (trainX, trainY, validX, validY);
+        (TrainInputs, TrainTargets) = train;
+        (ValidationInputs, ValidationTargets) = validation is { } v ? (v.Inputs, v.Targets) : (null, null);
+        (TestInputs, TestTargets) = test is { } t ? (t.Inputs, t.Targets) : (null, null);
     }
 
-    public torch.Tensor TrainFeatures { get; }
+    /// <summary>Some samples' inputs (in declaration order) and targets.</summary>
+    private readonly record struct Part(torch.Tensor[] Inputs, torch.Tensor Targets);
+
+    /// <summary>Every input of the training samples, in declaration order.</summary>
+    public torch.Tensor[] TrainInputs { get; }
+    public torch.Tensor[]? ValidationInputs { get; }
+    public torch.Tensor[]? TestInputs { get; }
+
+    /// <summary>The first (for most data the only) input of the training samples.</summary>
+    public torch.Tensor TrainFeatures => TrainInputs[0];
     public torch.Tensor TrainTargets { get; }
-    public torch.Tensor? ValidationFeatures { get; }
+    public torch.Tensor? ValidationFeatures => ValidationInputs?[0];
     public torch.Tensor? ValidationTargets { get; }
+    public torch.Tensor? TestTargets { get; }
     public long TrainCount => TrainFeatures.shape[0];
 
-    public static DataSplit Create(LabelledData data, double validationSplit, int seed, string source)
+    public static DataSplit Create(LabelledData data, double validationSplit, int seed, string source) =>
+        Create([data.Features], data.Targets, validationSplit, 0, seed, source);
+
+    /// <summary>
+    /// Shuffles the samples with <paramref name="seed"/> and holds out the first <paramref name="validationSplit"/> of them
+    /// for validation, the next <paramref name="testSplit"/> for testing; without a test split the parts are those of
+    /// earlier versions, so their runs stay reproducible.
+    /// </summary>
+    public static DataSplit Create(IReadOnlyList<torch.Tensor> inputs, torch.Tensor targets, double validationSplit, double testSplit, int seed, string source)
     {
-        int count = checked((int)data.Count);
+        int count = checked((int)inputs[0].shape[0]);
         int validCount = (int)Math.Round(count * validationSplit);
+        int testCount = (int)Math.Round(count * testSplit);
         if (count == 0)
             throw new ArgumentException($"{source}.Load() returned no samples.", "data");
         if (validationSplit > 0 && (validCount == 0 || validCount == count))
             throw new ArgumentException(
                 $"{source} has {count} samples: too few for ValidationSplit = {validationSplit} " +
                 $"(it needs at least {(int)Math.Ceiling(0.5 / validationSplit)} so both parts are non-empty).", "data");
+        if (testSplit > 0 && (testCount == 0 || validCount + testCount >= count))
+            throw new ArgumentException(
+                $"{source} has {count} samples: too few for ValidationSplit = {validationSplit} and TestSplit = {testSplit} " +
+                $"(it needs at least {(int)Math.Ceiling(0.5 / testSplit)} so the test and training parts are non-empty).", "data");
 
         long[] order = Permutation(count, new Random(seed));
-        using var validIndex = torch.tensor(order[..validCount]);
-        using var trainIndex = torch.tensor(order[validCount..]);
+        Part Take(Range range)
+        {
+            using var index = torch.tensor(order[range]);
+            return new Part(inputs.Select(input => input.index_select(0, index)).ToArray(), targets.index_select(0, index));
+        }
         return new DataSplit(
             seed,
-            data.Features.index_select(0, trainIndex),
-            data.Targets.index_select(0, trainIndex),
-            validCount > 0 ? data.Features.index_select(0, validIndex) : null,
-            validCount > 0 ? data.Targets.index_select(0, validIndex) : null);
+            Take((validCount + testCount)..),
+            validCount > 0 ? Take(..validCount) : null,
+            testCount > 0 ? Take(validCount..(validCount + testCount)) : null);
     }
 
     /// <summary>Sample indices of the training batches for a 1-based epoch, freshly shuffled.</summary>
@@ -68,9 +95,9 @@ internal sealed class DataSplit : IDisposable
 
     public void Dispose()
     {
-        TrainFeatures.Dispose();
+        foreach (var tensor in TrainInputs.Concat(ValidationInputs ?? []).Concat(TestInputs ?? [])) tensor.Dispose();
         TrainTargets.Dispose();
-        ValidationFeatures?.Dispose();
         ValidationTargets?.Dispose();
+        TestTargets?.Dispose();
     }
 }

@@ -7,6 +7,13 @@ namespace SciDsl;
 public enum TargetKind { Class, Value, None }
 
 /// <summary>
+/// What one class target labels: the whole sample, each pixel of an image sample <c>C,H,W</c> (segmentation, targets
+/// <c>[N, H, W]</c>), or each node of a graph sample <c>nodes,F</c> (node classification, targets <c>[N, nodes]</c>).
+/// Per pixel or node, -1 marks a position without a label; it is left out of the loss and the metrics.
+/// </summary>
+public enum TargetScope { Sample, Pixel, Node }
+
+/// <summary>
 /// A data source's declared shape, generated from <c>[Dataset("x: 1,8,8", Target = "class: 10")]</c>, or for several
 /// inputs per sample and no target <c>[Dataset("x: N,F; adj: N,N")]</c>.
 /// </summary>
@@ -23,6 +30,9 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
             ? new DatasetSignature(inputs[0], target, targetSize) { Inputs = inputs }
             : throw new ArgumentException("A data set declares at least one input.", nameof(inputs));
     }
+
+    /// <summary>What one class target labels, from <c>"class: 2 per pixel"</c> or <c>"class: 4 per node"</c>; <see cref="TargetScope.Sample"/> by default.</summary>
+    public TargetScope Per { get; init; } = TargetScope.Sample;
 
     /// <summary>Every declared input, in declaration order.</summary>
     public IReadOnlyList<TensorSignature> Inputs { get; init; } = [Sample];
@@ -81,7 +91,32 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
     }
 
     private torch.Tensor CheckTargets(torch.Tensor targets, long count, Func<string, string, DataShapeException> mismatch) =>
-        Target == TargetKind.Class ? CheckClasses(targets, count, mismatch) : CheckValues(targets, count, mismatch);
+        Target != TargetKind.Class ? CheckValues(targets, count, mismatch)
+        : Per == TargetScope.Sample ? CheckClasses(targets, count, mismatch)
+        : CheckPositionClasses(targets, count, mismatch);
+
+    /// <summary>
+    /// Per pixel <c>[N, H, W]</c> with H, W the sample's last two dims; per node <c>[N, nodes]</c> with nodes the first
+    /// input's first dim. Symbolic sample dims take the data's size, as the inputs' own check does.
+    /// </summary>
+    private torch.Tensor CheckPositionClasses(torch.Tensor targets, long count, Func<string, string, DataShapeException> mismatch)
+    {
+        var positions = Per == TargetScope.Pixel ? Sample.Dims.Skip(Math.Max(0, Sample.Rank - 2)).ToArray() : Sample.Dims.Take(1).ToArray();
+        string unit = Per == TargetScope.Pixel ? "pixel" : "node";
+        string expected = $"targets int64 [{count}, {string.Join(", ", positions)}] with one class index in [0, {TargetSize}) per {unit} (-1 = no label)";
+        if (targets.dtype != torch.ScalarType.Int64 || targets.dim() != positions.Length + 1 || targets.shape[0] != count)
+            throw mismatch(expected, $"targets {Describe(targets)}");
+        for (int i = 0; i < positions.Length; i++)
+            if (long.TryParse(positions[i], NumberStyles.None, CultureInfo.InvariantCulture, out long size) && targets.shape[i + 1] != size)
+                throw mismatch(expected, $"targets {Describe(targets)}");
+        if (targets.numel() == 0) return targets;
+        using var minimum = targets.min();
+        using var maximum = targets.max();
+        long min = minimum.item<long>(), max = maximum.item<long>();
+        if (min < -1 || max >= TargetSize)
+            throw mismatch(expected, $"class indices from {min} to {max}");
+        return targets;
+    }
 
     private void CheckFeatures(torch.Tensor features, string source)
     {

@@ -46,7 +46,7 @@ public static class DomainAdaptationTrainer
         string modelName = typeof(TModel).Name;
         string sourceName = source.GetType().Name;
         LabelledData loaded = signature.Check(source.Load(), sourceName);
-        CheckTarget(target, loaded.Features, sourceName);
+        ShapeCheck.RequireLike(target, loaded.Features, "target-domain samples", $"{sourceName}'s samples", "domain adaptation", nameof(target));
         using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
 
         // Seed before the model exists so its initial weights (and the domain classifier's after them) are reproducible.
@@ -79,16 +79,5 @@ public static class DomainAdaptationTrainer
         using var scope = torch.NewDisposeScope();
         model.forward(samples.narrow(0, 0, 1));
         return features.Take().flatten(1).shape[1];
-    }
-
-    private static void CheckTarget(torch.Tensor target, torch.Tensor source, string sourceName)
-    {
-        static string Shape(torch.Tensor t) => $"{t.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", t.shape.Skip(1))}]";
-        if (target.dim() == 0 || target.shape[0] == 0)
-            throw new ArgumentException($"The target-domain samples are empty (shape [{string.Join(", ", target.shape)}]); domain adaptation needs at least one.", nameof(target));
-        if (target.dtype != source.dtype || !target.shape.Skip(1).SequenceEqual(source.shape.Skip(1)))
-            throw new ArgumentException(
-                $"The target-domain samples are {Shape(target)} each, but {sourceName}'s samples are {Shape(source)}; give both domains the same sample shape and element type.",
-                nameof(target));
     }
 }

@@ -158,7 +158,14 @@ internal sealed class EpochLoop<TBatch>(
             classifies = result.Correct is not null;
             correct += result.Correct ?? 0;
             progress.BatchCompleted(lossSum / samples, classifies ? (double)correct / samples : null);
+            TrainingObserver.BatchCompleted?.Invoke(epoch, batchNumber);
         }
         return (samples == 0 ? double.NaN : lossSum / samples, classifies && samples > 0 ? (double)correct / samples : null);
     }
+}
+
+/// <summary>Test seam: told after every training batch (epoch, batch number), so the kill tests can stop a run mid-epoch.</summary>
+internal static class TrainingObserver
+{
+    internal static Action<int, int>? BatchCompleted;
 }

@@ -31,6 +31,19 @@ public sealed record LabelledData(torch.Tensor Features, torch.Tensor Targets)
             throw new InvalidOperationException("The configuration holds out no validation samples (ValidationSplit = 0).");
         return new LabelledData(split.ValidationFeatures.alias(), split.ValidationTargets!.alias());
     }
+
+    /// <summary>
+    /// The test samples a training run with this configuration holds out (<see cref="TrainConfig.TestSplit"/>, same seed),
+    /// e.g. to score an exported model on exactly the data <see cref="TrainingResult{TModel}.Test"/> reports.
+    /// </summary>
+    public LabelledData TestPart(TrainConfig config, string source = "data")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        using var split = DataSplit.Create([Features], Targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
+        if (split.TestInputs is null)
+            throw new InvalidOperationException("The configuration holds out no test samples (TestSplit = 0).");
+        return new LabelledData(split.TestInputs[0].alias(), split.TestTargets!.alias()) { Classes = Classes };
+    }
 }
 
 /// <summary>

@@ -7,12 +7,12 @@ namespace SciDsl;
 internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
 {
     public const string ValidationLoss = "val_loss";
-    private static readonly string[] Increasing = ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "r2"];
+    private static readonly string[] Increasing = ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice", "r2"];
 
     /// <summary>The validation metrics training computes for a loss (besides the loss).</summary>
     public static IReadOnlyList<string> MetricsOf(Loss loss) => loss switch
     {
-        Loss.CrossEntropy => ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc"],
+        Loss.CrossEntropy or Loss.Dice => ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice"],
         Loss.MSE or Loss.L1 or Loss.Huber => ["mse", "mae", "r2"],
         _ => [],
     };

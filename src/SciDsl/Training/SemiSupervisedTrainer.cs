@@ -45,7 +45,7 @@ public static class SemiSupervisedTrainer
         string modelName = typeof(TModel).Name;
         string source = labelled.GetType().Name;
         LabelledData loaded = signature.Check(labelled.Load(), source);
-        CheckUnlabelled(unlabelled, loaded.Features, source);
+        ShapeCheck.RequireLike(unlabelled, loaded.Features, "unlabelled samples", $"{source}'s labelled samples", "semi-supervised training", nameof(unlabelled));
         using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
 
         // Seed before the model exists so its initial weights are reproducible.
@@ -96,16 +96,5 @@ public static class SemiSupervisedTrainer
         if (samples.Inputs.Count != 1)
             throw DataShapeException.InData(source, "one input per sample, like the labelled samples", $"inputs {string.Join(", ", samples.InputNames)}");
         return Run(config, createModel, labelled, samples.Inputs[0], signature, options, settings, experimentName);
-    }
-
-    private static void CheckUnlabelled(torch.Tensor unlabelled, torch.Tensor labelled, string source)
-    {
-        static string Shape(torch.Tensor t) => $"{t.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", t.shape.Skip(1))}]";
-        if (unlabelled.dim() == 0 || unlabelled.shape[0] == 0)
-            throw new ArgumentException($"The unlabelled samples are empty (shape [{string.Join(", ", unlabelled.shape)}]); semi-supervised training needs at least one.", nameof(unlabelled));
-        if (unlabelled.dtype != labelled.dtype || !unlabelled.shape.Skip(1).SequenceEqual(labelled.shape.Skip(1)))
-            throw new ArgumentException(
-                $"The unlabelled samples are {Shape(unlabelled)} each, but {source}'s labelled samples are {Shape(labelled)}; give both the same sample shape and element type.",
-                nameof(unlabelled));
     }
 }

@@ -22,10 +22,38 @@ public static class SupervisedTrainer
         string? experimentName = null)
         where TModel : torch.nn.Module<torch.Tensor, torch.Tensor>
     {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(createModel);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(signature);
+        return Train(config, createModel, (model, inputs) => model.forward(inputs[0]), () => SampleSet.From(signature.Check(data.Load(), data.GetType().Name)),
+            data.GetType().Name, signature, options, experimentName);
+    }
+
+    /// <summary>
+    /// As <see cref="Run{TModel}(TrainConfig, Func{TModel}, IDataSource, DatasetSignature, TrainOptions?, string?)"/>, for a
+    /// model of several inputs (a graph's node features and adjacency) trained on labelled samples of as many inputs;
+    /// what a generated experiment with such a model calls.
+    /// </summary>
+    /// <param name="forward">The model applied to a batch's inputs, in the data set's declaration order, e.g. <c>(m, x) =&gt; m.forward(x[0], x[1])</c>.</param>
+    /// <exception cref="DataShapeException">The loaded samples do not match <paramref name="signature"/> or are unlabelled.</exception>
+    public static TrainingResult<TModel> RunOnSamples<TModel>(
+        TrainConfig config, Func<TModel> createModel, Func<TModel, torch.Tensor[], torch.Tensor> forward, ISampleSource data,
+        DatasetSignature signature, TrainOptions? options = null, string? experimentName = null)
+        where TModel : torch.nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(signature);
+        string source = data.GetType().Name;
+        return Train(config, createModel, forward, () => signature.Check(data.LoadSamples(), source), source, signature, options, experimentName);
+    }
+
+    private static TrainingResult<TModel> Train<TModel>(
+        TrainConfig config, Func<TModel> createModel, Func<TModel, torch.Tensor[], torch.Tensor> forward, Func<SampleSet> load, string source,
+        DatasetSignature signature, TrainOptions? options, string? experimentName)
+        where TModel : torch.nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(createModel);
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
@@ -33,27 +61,35 @@ public static class SupervisedTrainer
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
-        string source = data.GetType().Name;
         using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
 
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
-        LabelledData loaded = signature.Check(data.Load(), source);
+        SampleSet loaded = load();
+        if (loaded.Targets is not { } targets)
+            throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");
         // Beside the checkpoint from the start, so a killed run's weights still map back to class names.
         if (loaded.Classes is not null)
             new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
+        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
         using var optimizer = CreateOptimizer(config, model);
-        var paradigm = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
-        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+        var paradigm = new SupervisedParadigm(config, model, inputs => forward(model, inputs), modelName, source, signature, split, optimizer);
+        var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+        // Once, with the returned (best) weights: the test samples never chose anything.
+        return result with { Test = paradigm.Test() };
     }
 
     internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)
     {
-        var needed = config.Loss == Loss.CrossEntropy ? TargetKind.Class : TargetKind.Value;
+        var needed = config.Loss is Loss.CrossEntropy or Loss.Dice ? TargetKind.Class : TargetKind.Value;
         if (signature.Target != needed)
             throw new ArgumentException($"Loss.{config.Loss} needs {needed.ToString().ToLowerInvariant()} targets, but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.", nameof(signature));
+        // Augmentation and mixing transform the inputs alone: a flipped image would keep its unflipped mask.
+        if (signature.Per != TargetScope.Sample && (config.Augmentation is not null || config.Mixing is not null))
+            throw new ArgumentException($"TrainConfig.{(config.Augmentation is not null ? "Augmentation" : "Mixing")} transforms the inputs but not targets per {signature.Per.ToString().ToLowerInvariant()}, which would no longer match them; remove it for this data set.", nameof(config));
+        if (signature.Per != TargetScope.Sample && config.EarlyStopping == "val_roc_auc")
+            throw new ArgumentException($"TrainConfig.EarlyStopping is \"val_roc_auc\", which is not computed for targets per {signature.Per.ToString().ToLowerInvariant()}; watch \"val_iou\" or \"val_loss\".", nameof(config));
         if (config.ClassWeights is { } weights && weights.Count != signature.TargetSize)
             throw new ArgumentException($"TrainConfig.ClassWeights has {weights.Count} weights, but the data set declares {signature.TargetSize} classes; give one weight per class.", nameof(config));
     }

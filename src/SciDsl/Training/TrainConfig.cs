@@ -18,6 +18,8 @@ namespace SciDsl;
 /// seed, epoch and batch; what <c>[Augment]</c> declares. Null = none.</param>
 /// <param name="Mixing">Mixup or CutMix of every training batch, after <paramref name="Augmentation"/>, trained against soft
 /// targets; what <c>[Mixup]</c> declares. Cross-entropy only. Null = none.</param>
+/// <param name="TestSplit">Fraction of samples held out for testing, in [0, 1), with <paramref name="ValidationSplit"/> + it
+/// below 1; evaluated once with the returned weights (<see cref="TrainingResult{TModel}.Test"/>). 0 = none.</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,
@@ -39,7 +41,8 @@ public sealed record TrainConfig(
     int StepEpochs = 10,
     double Gamma = 0.1,
     IAugmentation? Augmentation = null,
-    MixSetting? Mixing = null)
+    MixSetting? Mixing = null,
+    double TestSplit = 0)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first field that cannot work.</summary>
     public void Validate()
@@ -50,6 +53,8 @@ public sealed record TrainConfig(
         if (!(Momentum >= 0)) throw Invalid(nameof(Momentum), $"must be >= 0, got {Momentum}");
         if (!(WeightDecay >= 0)) throw Invalid(nameof(WeightDecay), $"must be >= 0, got {WeightDecay}");
         if (!(ValidationSplit >= 0 && ValidationSplit < 1)) throw Invalid(nameof(ValidationSplit), $"must be in [0, 1), got {ValidationSplit}");
+        if (!(TestSplit >= 0 && TestSplit < 1)) throw Invalid(nameof(TestSplit), $"must be in [0, 1), got {TestSplit}");
+        if (!(ValidationSplit + TestSplit < 1)) throw Invalid(nameof(TestSplit), $"plus ValidationSplit must leave training samples (sum below 1), got {TestSplit} + {ValidationSplit}");
         if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw Invalid(nameof(LabelSmoothing), $"must be in [0, 1), got {LabelSmoothing}");
         if (ClassWeights is not null && ClassWeights.Any(w => !(w >= 0) || double.IsInfinity(w)))
             throw Invalid(nameof(ClassWeights), $"must be finite and >= 0, got [{string.Join(", ", ClassWeights)}]");

@@ -35,6 +35,12 @@ public sealed record TrainingResult<TModel>(
 {
     public EpochMetrics Final => History[^1];
 
+    /// <summary>
+    /// The loss and metrics of <see cref="Model"/> on the test samples (<see cref="TrainConfig.TestSplit"/>), evaluated once
+    /// after training; null without a test split.
+    /// </summary>
+    public Evaluation? Test { get; init; }
+
     /// <summary>Class index → name when the data had class names (also saved in the checkpoint's <see cref="DataPreparation"/> sidecar); null otherwise.</summary>
     public ClassLabels? Classes { get; init; }
 }

@@ -74,7 +74,7 @@ public class DatasetDeclarationTests
         var run = GeneratorHarness.Run(Source("[Dataset(\"x: 4; adj: 4,4\", Target = \"class: 3\")]", "ISampleSource", SampleSourceBody));
 
         OneError(run, "SD1005", 8, "dataset Samples provides samples [4]; [4, 4]",
-            "the dataset declares 2 inputs per sample (x, adj) but supervised experiments train single-input models");
+            "the dataset declares 2 inputs per sample (x, adj) but the model takes 1 (x)");
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public class ExperimentDiagnosticsTests
     [Theory]
     [InlineData("classes 10", "write Target = \"class: 10\"")]
     [InlineData("class: 1", "at least 2 classes")]
-    [InlineData("labels", "\"class: N\" (N >= 2 classes) or \"value: N\"")]
+    [InlineData("labels", "\"class: N\" (N >= 2 classes, per sample or \"per pixel\" or \"per node\") or \"value: N\"")]
     public void SD3004_malformed_dataset_target_on_the_Dataset_attribute(string target, string advice)
     {
         var run = GeneratorHarness.Run(Source("x: 1,8,8", target, ValidExperiment));

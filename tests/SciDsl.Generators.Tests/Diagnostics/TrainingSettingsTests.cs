@@ -57,7 +57,7 @@ public class TrainingSettingsTests
     public void SD3003_early_stopping_on_a_metric_the_loss_does_not_compute()
     {
         SingleError(Source("[Supervised(Loss.CrossEntropy)]", "[Train(EarlyStopping = \"val_r2\")]"), 10,
-            "EarlyStopping must be one of \"val_loss\", \"val_accuracy\", \"val_balanced_accuracy\", \"val_macro_f1\", \"val_roc_auc\" for Loss.CrossEntropy but is \"val_r2\"");
+            "EarlyStopping must be one of \"val_loss\", \"val_accuracy\", \"val_balanced_accuracy\", \"val_macro_f1\", \"val_roc_auc\", \"val_iou\", \"val_dice\" for Loss.CrossEntropy but is \"val_r2\"");
     }
 
     [Fact]

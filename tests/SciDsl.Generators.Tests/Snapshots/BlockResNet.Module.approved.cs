@@ -51,13 +51,13 @@ partial class BlockResNet : global::TorchSharp.torch.nn.Module<global::TorchShar
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
         x = stem.forward(x); // [B, 8, 16, 16]
-        x = relu_1.forward(x); // [B, 8, 16, 16]
+        x = relu_1.call(x); // [B, 8, 16, 16]
         x = global::System.Linq.Enumerable.Aggregate(res1, x, (value, block) => value + block.forward(value)); // [B, 8, 16, 16]
-        x = relu_2.forward(x); // [B, 8, 16, 16]
+        x = relu_2.call(x); // [B, 8, 16, 16]
         x = res2.forward(x); // [B, 16, 8, 8]
-        x = relu_3.forward(x); // [B, 16, 8, 8]
+        x = relu_3.call(x); // [B, 16, 8, 8]
         x = x.mean([2, 3]); // [B, 16]
-        x = linear_1.forward(x); // [B, 10]
+        x = linear_1.call(x); // [B, 10]
         return x;
     }
 

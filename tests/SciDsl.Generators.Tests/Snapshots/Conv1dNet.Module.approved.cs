@@ -52,15 +52,15 @@ partial class SignalNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.
         guard.Check(Signature.Inputs[0], x);
         guard.RequirePositive(Signature.Inputs[0], x, "avgpool1d_1", "T / 2", guard["T"] / 2);
         guard.RequirePositive(Signature.Inputs[0], x, "conv2", "(T + 2) / 4 - 1", (guard["T"] + 2) / 4 - 1);
-        x = conv1d_1.forward(x); // [B, 16, T]
-        x = batchnorm1d_1.forward(x); // [B, 16, T]
-        x = relu_1.forward(x); // [B, 16, T]
-        x = avgpool1d_1.forward(x); // [B, 16, T / 2]
+        x = conv1d_1.call(x); // [B, 16, T]
+        x = batchnorm1d_1.call(x); // [B, 16, T]
+        x = relu_1.call(x); // [B, 16, T]
+        x = avgpool1d_1.call(x); // [B, 16, T / 2]
         x = conv2.call(x); // [B, 32, (T + 2) / 4 - 1]
-        x = batchnorm1d_2.forward(x); // [B, 32, (T + 2) / 4 - 1]
-        x = relu_2.forward(x); // [B, 32, (T + 2) / 4 - 1]
+        x = batchnorm1d_2.call(x); // [B, 32, (T + 2) / 4 - 1]
+        x = relu_2.call(x); // [B, 32, (T + 2) / 4 - 1]
         x = x.mean([2]); // [B, 32]
-        x = linear_1.forward(x); // [B, 5]
+        x = linear_1.call(x); // [B, 5]
         return x;
     }
 

@@ -58,17 +58,17 @@ partial class DigitCnn : global::TorchSharp.torch.nn.Module<global::TorchSharp.t
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
-        x = conv2d_1.forward(x); // [B, 32, 8, 8]
-        x = relu_1.forward(x); // [B, 32, 8, 8]
-        x = maxpool2d_1.forward(x); // [B, 32, 4, 4]
+        x = conv2d_1.call(x); // [B, 32, 8, 8]
+        x = relu_1.call(x); // [B, 32, 8, 8]
+        x = maxpool2d_1.call(x); // [B, 32, 4, 4]
         x = conv2.call(x); // [B, 64, 4, 4]
-        x = relu_2.forward(x); // [B, 64, 4, 4]
-        x = maxpool2d_2.forward(x); // [B, 64, 2, 2]
-        x = flatten_1.forward(x); // [B, 256]
-        x = linear_1.forward(x); // [B, 128]
-        x = relu_3.forward(x); // [B, 128]
-        x = dropout_1.forward(x); // [B, 128]
-        x = linear_2.forward(x); // [B, 10]
+        x = relu_2.call(x); // [B, 64, 4, 4]
+        x = maxpool2d_2.call(x); // [B, 64, 2, 2]
+        x = flatten_1.call(x); // [B, 256]
+        x = linear_1.call(x); // [B, 128]
+        x = relu_3.call(x); // [B, 128]
+        x = dropout_1.call(x); // [B, 128]
+        x = linear_2.call(x); // [B, 10]
         return x;
     }
 

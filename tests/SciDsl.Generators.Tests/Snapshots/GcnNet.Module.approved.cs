@@ -45,10 +45,10 @@ partial class GcnNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.tor
         guard.Check(Signature.Inputs[0], x);
         guard.Check(Signature.Inputs[1], adj);
         x = global::SciDsl.Graphs.DenseGraph.GcnConv(gcnconv_1, x, adj, addSelfLoops: true, normalize: true); // [B, N, 16]
-        x = relu_1.forward(x); // [B, N, 16]
+        x = relu_1.call(x); // [B, N, 16]
         x = global::SciDsl.Graphs.DenseGraph.SageConv(sage, x, adj, global::SciDsl.NeighbourAggregation.Mean); // [B, N, 8]
         x = x.mean([1]); // [B, 8]
-        x = linear_1.forward(x); // [B, 2]
+        x = linear_1.call(x); // [B, 2]
         return x;
     }
 

@@ -38,6 +38,32 @@ public class GeneratedSourceSnapshotTests
         Snapshot.Match(run.Source("Vision.BlockResNet.Onnx.g.cs"), nameof(TestModels.BlockResNet) + ".Onnx");
     }
 
+    /// <summary>The digits CNN with every attribution declared: its <c>Explain.g.cs</c>.</summary>
+    [Fact]
+    public void Generated_explain_methods_match_the_approved_snapshot()
+    {
+        const string explained = """
+            using SciDsl;
+
+            namespace SciDsl.Samples.Digits;
+
+            [Model("x: B,1,8,8")]
+            [Conv2d(32, Kernel = 3, Padding = 1), ReLU, MaxPool2d(2)]
+            [Conv2d(64, Kernel = 3, Padding = 1, Name = "conv2"), ReLU, MaxPool2d(2)]
+            [Flatten]
+            [Linear(128, Name = "fc1"), ReLU, Dropout(0.25)]
+            [Linear(10)]
+            [Explain(Attribution.IntegratedGradients), Explain(Attribution.GradCam, Layer = "conv2")]
+            [Explain(Attribution.Saliency), Explain(Attribution.InputXGradient), Explain(Attribution.SmoothGrad, Samples = 16)]
+            [Explain(Attribution.Occlusion, Window = new[] { 1, 2, 2 }, Stride = new[] { 1, 1, 1 })]
+            public partial class ExplainedCnn;
+            """;
+        var run = GeneratorHarness.Run(explained);
+
+        DiagnosticAssert.Clean(run);
+        Snapshot.Match(run.Source("SciDsl.Samples.Digits.ExplainedCnn.Explain.g.cs"), "ExplainedCnn.Explain");
+    }
+
     [Fact]
     public void Generated_sources_use_only_line_feeds()
     {

@@ -30,12 +30,12 @@ partial class LambdaNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.
     {
         var guard = new global::SciDsl.ShapeGuard(Signature.Model);
         guard.Check(Signature.Inputs[0], x);
-        x = conv1d_1.forward(x); // [B, 4, T]
-        x = relu_1.forward(x); // [B, 4, T]
+        x = conv1d_1.call(x); // [B, 4, T]
+        x = relu_1.call(x); // [B, 4, T]
         x = guard.CheckOutput(this.Mirror(x), "Lambda(nameof(Mirror), \"B,8,T\", Name = \"mirror\")", "mirror", "[B, 8, T]", guard["B"], 8, guard["T"]); // [B, 8, T]
         x = guard.CheckOutput(global::Signals.LambdaNet.Halve(x), "Lambda(nameof(Halve), \"B,8,T\")", "lambda_2", "[B, 8, T]", guard["B"], 8, guard["T"]); // [B, 8, T]
         x = x.mean([2]); // [B, 8]
-        x = linear_1.forward(x); // [B, 2]
+        x = linear_1.call(x); // [B, 2]
         return x;
     }
 

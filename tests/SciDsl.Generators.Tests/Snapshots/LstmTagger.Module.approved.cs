@@ -33,9 +33,9 @@ partial class LstmTagger : global::TorchSharp.torch.nn.Module<global::TorchSharp
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], tokens);
         tokens = embedding_1.forward(global::SciDsl.SequenceInputException.CheckTokenIds(tokens, "embedding_1", 1000)); // [B, T, 32]
-        tokens = positionalencoding_1.forward(tokens); // [B, T, 32]
+        tokens = positionalencoding_1.call(tokens); // [B, T, 32]
         tokens = lstm_1.forward(tokens, null).Item2.narrow(0, 2, 2).transpose(0, 1).flatten(1); // [B, 128]
-        tokens = linear_1.forward(tokens); // [B, 5]
+        tokens = linear_1.call(tokens); // [B, 5]
         return tokens;
     }
 

@@ -32,10 +32,10 @@ partial class Zoo
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
         {
             new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
-            x = linear_1.forward(x); // [B, 4]
-            x = tanh_1.forward(x); // [B, 4]
-            x = linear_2.forward(x); // [B, 2]
-            x = softmax_1.forward(x); // [B, 2]
+            x = linear_1.call(x); // [B, 4]
+            x = tanh_1.call(x); // [B, 4]
+            x = linear_2.call(x); // [B, 2]
+            x = softmax_1.call(x); // [B, 2]
             return x;
         }
 

@@ -43,13 +43,13 @@ partial class ResidualNet : global::TorchSharp.torch.nn.Module<global::TorchShar
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
         var c1_out = c1.call(x); // [B, 8, H, W]
-        c1_out = relu_1.forward(c1_out); // [B, 8, H, W]
+        c1_out = relu_1.call(c1_out); // [B, 8, H, W]
         c1_out = c2.call(c1_out); // [B, 8, H, W]
         var residual_out = x + c1_out; // [B, 8, H, W]
-        residual_out = relu_2.forward(residual_out); // [B, 8, H, W]
+        residual_out = relu_2.call(residual_out); // [B, 8, H, W]
         var concat_1_out = global::TorchSharp.torch.cat([x, residual_out], 1); // [B, 16, H, W]
         concat_1_out = concat_1_out.mean([2, 3]); // [B, 16]
-        concat_1_out = linear_1.forward(concat_1_out); // [B, 4]
+        concat_1_out = linear_1.call(concat_1_out); // [B, 4]
         return concat_1_out;
     }
 

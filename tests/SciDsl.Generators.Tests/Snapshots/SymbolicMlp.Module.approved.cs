@@ -37,10 +37,10 @@ partial class Mlp : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Bind("H", H).Check(Signature.Inputs[0], x);
-        x = linear_1.forward(x); // [B, H]
-        x = gelu_1.forward(x); // [B, H]
-        x = layernorm_1.forward(x); // [B, H]
-        x = linear_2.forward(x); // [B, 3]
+        x = linear_1.call(x); // [B, H]
+        x = gelu_1.call(x); // [B, H]
+        x = layernorm_1.call(x); // [B, H]
+        x = linear_2.call(x); // [B, 3]
         return x;
     }
 

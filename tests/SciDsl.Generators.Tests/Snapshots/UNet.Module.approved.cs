@@ -70,21 +70,21 @@ partial class UNet : global::TorchSharp.torch.nn.Module<global::TorchSharp.torch
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor x)
     {
         new global::SciDsl.ShapeGuard(Signature.Model).Check(Signature.Inputs[0], x);
-        x = conv2d_1.forward(x); // [B, 4, 32, 32]
+        x = conv2d_1.call(x); // [B, 4, 32, 32]
         x = enc1.call(x); // [B, 4, 32, 32]
-        var maxpool2d_1_out = maxpool2d_1.forward(x); // [B, 4, 16, 16]
-        maxpool2d_1_out = conv2d_2.forward(maxpool2d_1_out); // [B, 8, 16, 16]
+        var maxpool2d_1_out = maxpool2d_1.call(x); // [B, 4, 16, 16]
+        maxpool2d_1_out = conv2d_2.call(maxpool2d_1_out); // [B, 8, 16, 16]
         maxpool2d_1_out = enc2.call(maxpool2d_1_out); // [B, 8, 16, 16]
-        var maxpool2d_2_out = maxpool2d_2.forward(maxpool2d_1_out); // [B, 8, 8, 8]
-        maxpool2d_2_out = conv2d_3.forward(maxpool2d_2_out); // [B, 16, 8, 8]
-        maxpool2d_2_out = relu_3.forward(maxpool2d_2_out); // [B, 16, 8, 8]
+        var maxpool2d_2_out = maxpool2d_2.call(maxpool2d_1_out); // [B, 8, 8, 8]
+        maxpool2d_2_out = conv2d_3.call(maxpool2d_2_out); // [B, 16, 8, 8]
+        maxpool2d_2_out = relu_3.call(maxpool2d_2_out); // [B, 16, 8, 8]
         maxpool2d_2_out = up2.call(maxpool2d_2_out); // [B, 8, 16, 16]
         var concat_1_out = global::TorchSharp.torch.cat([maxpool2d_1_out, maxpool2d_2_out], 1); // [B, 16, 16, 16]
-        concat_1_out = conv2d_4.forward(concat_1_out); // [B, 8, 16, 16]
-        concat_1_out = relu_4.forward(concat_1_out); // [B, 8, 16, 16]
+        concat_1_out = conv2d_4.call(concat_1_out); // [B, 8, 16, 16]
+        concat_1_out = relu_4.call(concat_1_out); // [B, 8, 16, 16]
         concat_1_out = up1.call(concat_1_out); // [B, 8, 32, 32]
         var concat_2_out = global::TorchSharp.torch.cat([x, concat_1_out], 1); // [B, 12, 32, 32]
-        concat_2_out = conv2d_5.forward(concat_2_out); // [B, 1, 32, 32]
+        concat_2_out = conv2d_5.call(concat_2_out); // [B, 1, 32, 32]
         return concat_2_out;
     }
 

@@ -134,9 +134,9 @@ public sealed class AttributionSideEffectTests
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no such attribution method in this test"),
     };
 
-    private sealed record ModelState(bool[] Modes, bool[] RequiresGrad, byte[][] Values, byte[]?[] Gradients);
+    internal sealed record ModelState(bool[] Modes, bool[] RequiresGrad, byte[][] Values, byte[]?[] Gradients);
 
-    private static ModelState Snapshot(nn.Module model)
+    internal static ModelState Snapshot(nn.Module model)
     {
         var parameters = model.parameters().ToArray();
         return new ModelState(

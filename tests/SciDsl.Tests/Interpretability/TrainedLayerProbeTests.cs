@@ -43,5 +43,5 @@ public sealed class TrainedLayerProbeTests(ITestOutputHelper output)
 
     private static ProbeResult Probe(DigitCnn model, string layer, Tensor trainImages, Tensor trainLabels, Tensor testImages, Tensor testLabels) =>
         LinearProbe.Classifier(
-            DigitCnnLayers.Activations(model, layer, trainImages), trainLabels, DigitCnnLayers.Activations(model, layer, testImages), testLabels);
+            model.Activations(trainImages, layer)[layer], trainLabels, model.Activations(testImages, layer)[layer], testLabels);
 }

@@ -107,11 +107,24 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void A_feature_layer_called_without_hooks_is_refused_clearly()
     {
-        // linear_1 exists, but the generated forward calls it with forward(), so no hook reports its output.
-        var error = Assert.Throws<InvalidOperationException>(() => Adapt(
-            SourceOnly.Config with { Epochs = 1 }, new DomainAdaptationSettings(Adaptation.Coral, "linear_1"), temp.File("hooks.ckpt")));
+        // Generated models run every layer through call(); this hand-written one calls its feature layer with forward(),
+        // so no hook reports the layer's output.
+        var error = Assert.Throws<InvalidOperationException>(() => DomainAdaptationTrainer.Run(
+            SourceOnly.Config with { Epochs = 1 }, () => new ForwardOnlyNet(), new SourceDigits(), Target.Value.Features, SourceDigits.Signature,
+            new DomainAdaptationSettings(Adaptation.Coral, "features"), Quiet(temp.File("hooks.ckpt"))));
 
-        Assert.Contains("did not report layer 'linear_1''s output", error.Message);
+        Assert.Contains("did not report layer 'features''s output", error.Message);
+    }
+
+    /// <summary>A hand-written model that runs its feature layer with forward(), which skips forward hooks.</summary>
+    private sealed class ForwardOnlyNet : torch.nn.Module<torch.Tensor, torch.Tensor>
+    {
+        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> features = torch.nn.Linear(64, 16);
+        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> head = torch.nn.Linear(16, 10);
+
+        public ForwardOnlyNet() : base(nameof(ForwardOnlyNet)) => RegisterComponents();
+
+        public override torch.Tensor forward(torch.Tensor x) => head.forward(torch.nn.functional.relu(features.forward(x.flatten(1))));
     }
 
     [Fact]

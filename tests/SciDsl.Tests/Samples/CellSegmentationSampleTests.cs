@@ -28,34 +28,37 @@ public sealed class CellSegmentationSampleTests
     }
 
     [Fact]
-    public void IoU_counts_intersection_over_union_of_positive_logits_and_the_mask()
+    public void Cell_IoU_counts_intersection_over_union_of_the_cell_class_and_the_mask()
     {
-        // Predicted: pixels 0, 1, 2; true: pixels 1, 2, 3, 4 → intersection 2, union 5.
-        var logits = torch.tensor(new float[] { 3, 0.5f, 1, -1, -2, -0.1f }).reshape(1, 1, 2, 3);
-        var masks = torch.tensor(new float[] { 0, 1, 1, 1, 1, 0 }).reshape(1, 1, 2, 3);
+        // Cell logit above background at pixels 0, 1, 2; true cells at pixels 1, 2, 3, 4 → intersection 2, union 5.
+        var cell = torch.tensor(new float[] { 3, 0.5f, 1, -1, -2, -0.1f }).reshape(1, 1, 2, 3);
+        var logits = torch.cat([torch.zeros_like(cell), cell], 1);
+        var masks = torch.tensor(new long[] { 0, 1, 1, 1, 1, 0 }).reshape(1, 2, 3);
 
-        Assert.Equal(0.4, CellSegmentationTraining.IntersectionOverUnion(logits, masks), 12);
-        Assert.Equal(1.0, CellSegmentationTraining.IntersectionOverUnion(masks * 2 - 1, masks), 12);
+        Assert.Equal(0.4, CellScoring.CellIntersectionOverUnion(logits, masks), 12);
+        Assert.Equal(1.0, CellScoring.CellIntersectionOverUnion(torch.nn.functional.one_hot(masks, 2).permute(0, 3, 1, 2), masks), 12);
     }
 
     [Fact]
-    public void A_short_run_learns_to_segment_held_out_cells_and_the_onnx_export_agrees()
+    public void A_short_run_of_the_declared_experiment_learns_to_segment_test_cells_and_the_onnx_export_agrees()
     {
-        var (images, masks) = SyntheticCells.Generate(192, seed: 11);
-        var (testImages, testMasks) = SyntheticCells.Generate(32, seed: 12);
-        torch.manual_seed(3);
-        using var model = new CellUNet();
-
-        var losses = CellSegmentationTraining.Train(model, images, masks, epochs: 8, seed: 3);
-
-        Assert.True(losses[^1] < 0.6 * losses[0], $"loss {losses[0]:G4} -> {losses[^1]:G4}");
-        torch.Tensor logits;
-        using (torch.no_grad()) logits = model.forward(testImages);
-        double iou = CellSegmentationTraining.IntersectionOverUnion(logits, testMasks);
-        Assert.True(iou > 0.5, $"held-out IoU {iou:F3} after 8 short epochs");
+        var data = new SyntheticCellImages(240, seed: 11);
+        var config = CellSegmentationExperiment.Config with { Epochs = 8 };
         using var directory = new TempDirectory();
+
+        var result = SupervisedTrainer.Run(config, () => new CellUNet(), data, SyntheticCellImages.Signature,
+            new TrainOptions { CheckpointPath = directory.File("cells.ckpt"), Progress = ProgressMode.None });
+
+        Assert.True(result.Final.TrainLoss < 0.6 * result.History[0].TrainLoss, $"loss {result.History[0].TrainLoss:G4} -> {result.Final.TrainLoss:G4}");
+        var test = data.Load().TestPart(config);
+        torch.Tensor logits;
+        result.Model.eval();
+        using (torch.no_grad()) logits = result.Model.forward(test.Features);
+        double iou = CellScoring.CellIntersectionOverUnion(logits, test.Targets);
+        Assert.True(iou > 0.5, $"test cell IoU {iou:F3} after 8 short epochs");
+        Assert.True(result.Test!.Metrics["iou"] > 0.6, $"test mean IoU over both classes {result.Test.Metrics["iou"]:F3}");
         string path = directory.File("cells.onnx");
-        model.ExportOnnx(path);
-        OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, torch.Tensor> { ["x"] = testImages }, logits);
+        result.Model.ExportOnnx(path);
+        OnnxRuntimeParity.AssertMatches(path, new Dictionary<string, torch.Tensor> { ["x"] = test.Features }, logits);
     }
 }

@@ -1,4 +1,5 @@
 using SciDsl.Samples.Digits;
+using SciDsl.Samples.FewLabels;
 using TorchSharp;
 using Xunit.Abstractions;
 using static SciDsl.Tests.Training.TrainingAssertions;

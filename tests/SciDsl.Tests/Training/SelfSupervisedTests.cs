@@ -1,3 +1,4 @@
+using SciDsl.Samples.FewLabels;
 using SciDsl.Interpretability;
 using TorchSharp;
 using Xunit.Abstractions;

@@ -48,6 +48,15 @@ public class SupervisedLossTests
         Assert.Equal(1.5 * Ln2, LossOf(new TrainConfig(Loss.BCEWithLogits, Optim.SGD), [0, (float)Ln3], tensor(new[] { 1f, 0f }).reshape(1, 2), TargetKind.Value), 5);
     }
 
+    [Fact]
+    public void Dice_is_one_minus_the_mean_soft_Dice_over_classes()
+    {
+        // p = [1/4, 3/4] for both samples, labels 0 and 1; soft Dice (2·Σp·y + 1) / (Σp + Σy + 1) per class:
+        // class 0: (2 · 1/4 + 1) / (1/2 + 1 + 1) = 0.6; class 1: (2 · 3/4 + 1) / (3/2 + 1 + 1) = 5/7.
+        double loss = LossOf(new TrainConfig(Loss.Dice, Optim.SGD), [0, (float)Ln3], tensor(new long[] { 0, 1 }), TargetKind.Class);
+        Assert.Equal(1 - (0.6 + 5.0 / 7) / 2, loss, 5);
+    }
+
     private static double LossOf(TrainConfig config, float[] output, Tensor targets, TargetKind kind)
     {
         int count = (int)targets.shape[0];

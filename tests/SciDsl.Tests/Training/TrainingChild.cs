@@ -8,6 +8,9 @@ namespace SciDsl.Tests.Training;
 /// <summary>A training run in its own process (tests/SciDsl.CheckpointChild), watched line by line and killable with SIGKILL.</summary>
 internal sealed class TrainingChild : IDisposable
 {
+    /// <summary>The pause point after the first training batch of the given epoch, as opposed to a <see cref="ReplaceStage"/> of its commit.</summary>
+    public const string MidEpoch = "Batch";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private static readonly string ChildPath = typeof(TrainingChild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -19,8 +22,12 @@ internal sealed class TrainingChild : IDisposable
 
     private TrainingChild(Process process) => this.process = process;
 
-    /// <summary>Starts <c>SciDsl.CheckpointChild &lt;checkpoint&gt; fresh|resume [stage epoch]</c>.</summary>
-    public static TrainingChild Start(string checkpoint, bool resume, ReplaceStage? pauseAt = null, int pauseEpoch = 0)
+    /// <summary>Starts <c>SciDsl.CheckpointChild &lt;paradigm&gt; &lt;checkpoint&gt; fresh|resume [stage epoch]</c>.</summary>
+    public static TrainingChild Start(string checkpoint, bool resume, ReplaceStage? pauseAt = null, int pauseEpoch = 0) =>
+        Start("supervised", checkpoint, resume, pauseAt?.ToString(), pauseEpoch);
+
+    /// <summary>Starts a run of <paramref name="paradigm"/>, paused at <paramref name="pauseAt"/> (a <see cref="ReplaceStage"/> or <see cref="MidEpoch"/>) of <paramref name="pauseEpoch"/> if given.</summary>
+    public static TrainingChild Start(string paradigm, string checkpoint, bool resume, string? pauseAt, int pauseEpoch)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -28,10 +35,10 @@ internal sealed class TrainingChild : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { ChildPath, checkpoint, resume ? "resume" : "fresh" }) start.ArgumentList.Add(argument);
+        foreach (string argument in new[] { ChildPath, paradigm, checkpoint, resume ? "resume" : "fresh" }) start.ArgumentList.Add(argument);
         if (pauseAt is { } stage)
         {
-            start.ArgumentList.Add(stage.ToString());
+            start.ArgumentList.Add(stage);
             start.ArgumentList.Add(pauseEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var child = new TrainingChild(Process.Start(start)!);
@@ -50,9 +57,9 @@ internal sealed class TrainingChild : IDisposable
     }
 
     /// <summary>Runs a child to the end and checks it succeeded.</summary>
-    public static void RunToEnd(string checkpoint, bool resume)
+    public static void RunToEnd(string checkpoint, bool resume, string paradigm = "supervised")
     {
-        using var child = Start(checkpoint, resume);
+        using var child = Start(paradigm, checkpoint, resume, pauseAt: null, pauseEpoch: 0);
         child.WaitForLine(line => line == "done");
         Assert.True(child.process.WaitForExit(Patience), "the child did not exit after 'done'");
         Assert.Equal(0, child.process.ExitCode);

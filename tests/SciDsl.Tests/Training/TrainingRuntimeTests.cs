@@ -119,7 +119,7 @@ public sealed class TrainingRuntimeTests : IDisposable
 
         var result = SupervisedTrainer.Run(config, () => new Mlp(4, 8, 3), new IrisData(), IrisData.Signature, Quiet(temp.File("metrics.ckpt")));
 
-        Assert.Equal(["val_loss", "val_accuracy", "val_balanced_accuracy", "val_macro_f1", "val_roc_auc"], result.Final.Metrics!.Keys);
+        Assert.Equal(["val_loss", "val_accuracy", "val_balanced_accuracy", "val_macro_f1", "val_iou", "val_dice", "val_roc_auc"], result.Final.Metrics!.Keys);
         Assert.Equal(result.Final.ValidationAccuracy, result.Final.Metrics["val_accuracy"]);
         Assert.Equal(30, result.Validation!.ConfusionMatrix!.Total); // 20 % of 150
     }

@@ -4,8 +4,8 @@ namespace SciDsl;
 
 /// <summary>
 /// Holds the output of a model's named layer from the latest forward pass, through a TorchSharp forward hook. Generated
-/// models call their user-named layers with <c>call</c> (which runs hooks), so any layer with <c>Name = "…"</c> can be
-/// captured without changing the model; <see cref="Dispose"/> removes the hook.
+/// models call every layer with <c>call</c> (which runs hooks), so any of their layers can be captured without changing
+/// the model; <see cref="Dispose"/> removes the hook.
 /// </summary>
 internal sealed class LayerOutputCapture : IDisposable
 {
@@ -39,7 +39,7 @@ internal sealed class LayerOutputCapture : IDisposable
     {
         var taken = output ?? throw new InvalidOperationException(
             $"The forward pass of {modelName} did not report layer '{layer}''s output: its forward calls the layer without running hooks. " +
-            "Generated models call named layers with call(); a hand-written model must do the same.");
+            "Generated models call every layer with call(); a hand-written model must do the same.");
         output = null;
         return taken;
     }

@@ -5,19 +5,27 @@ namespace SciDsl;
 /// <summary>The validation metrics that fit a supervised loss, from the whole pass's outputs and targets.</summary>
 internal static class SupervisedMetrics
 {
+    /// <param name="outputs">For class losses one row of logits per sample, pixel or node (<c>[positions, classes]</c>).</param>
+    /// <param name="targets">Class indices of any shape with as many elements as <paramref name="outputs"/> has rows; -1 (no label) is left out.</param>
     public static Evaluation Evaluate(Loss loss, double meanLoss, torch.Tensor outputs, torch.Tensor targets, int targetSize)
     {
         var metrics = new Dictionary<string, double>();
         switch (loss)
         {
-            case Loss.CrossEntropy:
+            case Loss.CrossEntropy or Loss.Dice:
             {
-                long[] truth = targets.data<long>().ToArray();
-                var matrix = ConfusionMatrix.From(truth, outputs.argmax(1).data<long>().ToArray(), targetSize);
+                bool perSample = targets.dim() == 1;
+                var labelled = targets.flatten().ge(0).nonzero().flatten();
+                var scores = outputs.index_select(0, labelled);
+                long[] truth = targets.flatten().index_select(0, labelled).data<long>().ToArray();
+                var matrix = ConfusionMatrix.From(truth, scores.argmax(1).data<long>().ToArray(), targetSize);
                 metrics["accuracy"] = Accuracy.Of(matrix);
                 metrics["balanced_accuracy"] = BalancedAccuracy.Of(matrix);
                 metrics["macro_f1"] = MacroF1.Of(matrix);
-                if (RocAuc.OneVsRest(Rows(outputs.softmax(1)), truth, targetSize) is { } auc) metrics["roc_auc"] = auc;
+                metrics["iou"] = Overlap.MeanIntersectionOverUnion(matrix);
+                metrics["dice"] = Overlap.MeanDice(matrix);
+                // Per pixel or node there are far more rows than a rank statistic over all of them is worth.
+                if (perSample && RocAuc.OneVsRest(Rows(scores.softmax(1)), truth, targetSize) is { } auc) metrics["roc_auc"] = auc;
                 return new Evaluation(meanLoss, metrics, matrix);
             }
             case Loss.MSE or Loss.L1 or Loss.Huber:

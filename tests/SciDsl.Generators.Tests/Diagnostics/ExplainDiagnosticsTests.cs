@@ -1,0 +1,137 @@
+using SciDsl.Generators.Tests.Infrastructure;
+
+namespace SciDsl.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// <c>[Explain]</c> on real source: a valid declaration gets <c>X.Explain.g.cs</c>; a wrong one is reported at its own line
+/// (line 6 in these sources) and only the explain file is withheld, since the model itself is valid.
+/// </summary>
+public class ExplainDiagnosticsTests
+{
+    private static string Cnn(string explain) =>
+        "using SciDsl;\n" +
+        "[Model(\"x: B,1,8,8\")]\n" +
+        "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"conv1\"), ReLU]\n" +
+        "[Flatten]\n" +
+        "[Linear(10, Name = \"fc1\")]\n" +
+        explain + "\n" +
+        "public partial class Net;\n";
+
+    private static void ErrorAtTheExplainLine(string source, string id, params string[] words)
+    {
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), id, 6, words);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Explain.g.cs"));
+    }
+
+    [Fact]
+    public void A_valid_declaration_compiles_with_its_typed_methods()
+    {
+        var run = GeneratorHarness.Run(Cnn(
+            "[Explain(Attribution.GradCam, Layer = \"conv1\"), Explain(Attribution.IntegratedGradients, Steps = 32), Explain(Attribution.Occlusion, Window = new[] { 1, 2, 2 })]"));
+
+        DiagnosticAssert.Clean(run);
+        string explain = run.Source("Net.Explain.g.cs");
+        Assert.Contains("public global::TorchSharp.torch.Tensor GradCam(global::TorchSharp.torch.Tensor x, long target) =>", explain);
+        Assert.Contains("GradCam.Compute(this, x, target, \"conv1\");", explain);
+        Assert.Contains("IntegratedGradients(global::TorchSharp.torch.Tensor x, long target, int steps = 32,", explain);
+        Assert.Contains("new long[] { 1, 2, 2 }, new long[] { 1, 2, 2 }, baselineValue)", explain);
+        Assert.Contains("public sealed record NamedActivations(global::TorchSharp.torch.Tensor conv1, global::TorchSharp.torch.Tensor fc1);", explain);
+    }
+
+    [Fact]
+    public void A_layer_the_model_lacks_is_SD2002_with_the_closest_name() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"conv2\")]"), "SD2002",
+            "Explain(Attribution.GradCam, Layer = \"conv2\") refers to 'conv2', which is not a layer of Net; known names: conv1, relu_1, flatten_1, fc1 (did you mean 'conv1'?)");
+
+    [Fact]
+    public void Grad_cam_on_a_layer_that_is_not_a_feature_map_is_SD1001_with_the_reason() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"fc1\")]"), "SD1001",
+            "expects a convolutional feature map [B, C, H, W] but receives [B, 10] from layer 'fc1' (Linear(10, Name = \"fc1\"))",
+            "Grad-CAM weighs the channels of a 2-D feature map");
+
+    [Fact]
+    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam)]"), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "conv1");
+
+    [Theory]
+    [InlineData("[Explain(Attribution.IntegratedGradients, Steps = 0)]", "Steps = 0 must be at least 1")]
+    [InlineData("[Explain(Attribution.SmoothGrad, NoiseLevel = -0.1)]", "NoiseLevel = -0.1 must be a finite fraction of the input range >= 0")]
+    [InlineData("[Explain(Attribution.SmoothGrad, Samples = -2)]", "Samples = -2 must be at least 1")]
+    [InlineData("[Explain(Attribution.Saliency, Layer = \"conv1\")]", "Layer applies to Attribution.GradCam only")]
+    [InlineData("[Explain(Attribution.Saliency, Steps = 8)]", "Steps does not apply to Attribution.Saliency")]
+    [InlineData("[Explain(Attribution.Saliency), Explain(Attribution.Saliency)]", "Attribution.Saliency is declared twice")]
+    [InlineData("[Explain(Attribution.Occlusion)]", "Attribution.Occlusion needs Window, one size per dimension of a sample [1, 8, 8]")]
+    [InlineData("[Explain(Attribution.Occlusion, Window = new[] { 2, 2 })]", "Window = { 2, 2 } must give 3 positive sizes")]
+    [InlineData("[Explain(Attribution.Occlusion, Window = new[] { 1, 9, 2 })]", "Window = { 1, 9, 2 } is larger than a sample [1, 8, 8]")]
+    public void A_wrong_setting_is_SD2003_at_the_attribute(string explain, string words) =>
+        ErrorAtTheExplainLine(Cnn(explain), "SD2003", words);
+
+    [Fact]
+    public void Feature_ablation_of_an_image_input_is_SD1001() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.FeatureAblation)]"), "SD1001",
+            "expects a tabular input [B, F] but receives [B, 1, 8, 8] from input 'x'");
+
+    [Fact]
+    public void A_model_without_a_score_output_is_SD1001()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"conv1\")]\n" +
+            "\n" +
+            "\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD1001", "expects one output of scores [B, C] but receives [B, 8, 8, 8]");
+    }
+
+    [Fact]
+    public void On_an_experiment_a_layer_its_model_lacks_is_SD2002_at_the_experiments_attribute()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"conv1\"), ReLU, Flatten, Linear(10)]\n" +
+            "public partial class Net;\n" +
+            "[Dataset(\"x: 1,8,8\", Target = \"class: 10\")]\n" +
+            "public partial class Images : IDataSource { public LabelledData Load() => throw new System.NotSupportedException(); }\n" +
+            "[Experiment(typeof(Net), typeof(Images))]\n" +
+            "[Supervised(Loss.CrossEntropy)]\n" +
+            "[Explain(Attribution.GradCam, Layer = \"conv\")]\n" +
+            "public partial class Run1;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2002", 9, "which is not a layer of Net", "did you mean 'conv1'?");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Explain.g.cs"));
+    }
+
+    [Fact]
+    public void On_a_class_that_is_neither_model_nor_experiment_it_is_SD2003()
+    {
+        var run = GeneratorHarness.Run("using SciDsl;\n\n[Explain(Attribution.Saliency)]\npublic partial class Helper;\n");
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2003", 3,
+            "[Explain] generates methods on a [Model] or an [Experiment]; Helper is neither");
+    }
+
+    [Fact]
+    public void A_layer_named_like_a_generated_member_is_SD2011()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Conv2d(8, Kernel = 3, Padding = 1, Name = \"Saliency\"), ReLU]\n" +
+            "[Flatten]\n" +
+            "[Linear(10)]\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011", "the name 'Saliency' of Net cannot be used in the generated code: [Explain] generates a member Saliency");
+    }
+}

@@ -1,0 +1,80 @@
+using SciDsl.Interpretability;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SciDsl.Tests.Interpretability;
+
+/// <summary>
+/// The methods <c>[Explain]</c> generates on a model (see <see cref="SquareDetector"/>, <see cref="AttentionReader"/> and
+/// <see cref="TabularScorer"/>) give exactly what the runtime methods give with the declared settings.
+/// </summary>
+public sealed class GeneratedExplainTests
+{
+    [Fact]
+    public void Generated_attributions_equal_the_runtime_methods_with_the_declared_settings()
+    {
+        using var scope = NewDisposeScope();
+        var model = GradCamTests.SquareDetectorWithWeights();
+        var x = GradCamTests.SquaresInTopLeftQuadrant(3, seed: 9);
+
+        Same(GradCam.Compute(model, x, 1, "features"), model.GradCam(x, 1));
+        Same(Saliency.Compute(model, x, 1), model.Saliency(x, 1));
+        Same(InputXGradient.Compute(model, x, 1), model.InputXGradient(x, 1));
+        var ig = model.IntegratedGradients(x, 1);
+        var runtimeIg = IntegratedGradients.Compute(model, x, 1, steps: 16);
+        Same(runtimeIg.Attributions, ig.Attributions);
+        Same(runtimeIg.Delta, ig.Delta);
+        Same(IntegratedGradients.Compute(model, x, 1, steps: 4).Attributions, model.IntegratedGradients(x, 1, steps: 4).Attributions);
+        Same(SmoothGrad.Compute(model, x, 1, noiseLevel: 0.1, samples: 8, seed: 2), model.SmoothGrad(x, 1, seed: 2));
+        Same(Occlusion.Compute(model, x, 1, new long[] { 1, 4, 4 }, new long[] { 1, 2, 2 }), model.Occlusion(x, 1));
+    }
+
+    [Fact]
+    public void Generated_tabular_attributions_equal_the_runtime_methods()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(3);
+        var model = new TabularScorer();
+        var x = randn(5, 4);
+
+        Same(FeatureAblation.Compute(model, x, 2, baselineValue: 0.5), model.FeatureAblation(x, 2, baselineValue: 0.5));
+        Same(IntegratedGradients.Compute(model, x, 2, steps: 64).Attributions, model.IntegratedGradients(x, 2).Attributions);
+    }
+
+    [Fact]
+    public void Explanations_declared_on_an_experiment_are_static_methods_taking_its_model()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(6);
+        var model = new TabularScorer();
+        var x = randn(4, 4);
+
+        Same(Saliency.Compute(model, x, 0), ExplainedExperiment.Saliency(model, x, 0));
+        Same(IntegratedGradients.Compute(model, x, 0, steps: 8).Attributions, ExplainedExperiment.IntegratedGradients(model, x, 0).Attributions);
+    }
+
+    [Fact]
+    public void Generated_captures_return_each_named_layer_typed_by_name()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(4);
+        var model = new AttentionReader();
+        var x = randn(2, 5, 8);
+
+        var activations = model.Activations(x);
+        var attention = model.AttentionWeights(x);
+
+        var byName = model.Activations(x, "embed", "fc");
+        Same(byName["embed"], activations.embed);
+        Same(byName["fc"], activations.fc);
+        Same(AttentionWeights.Capture(model, x, "attn")["attn"], attention.attn);
+        Assert.Equal(new long[] { 2, 5, 8 }, activations.embed.shape);
+        Assert.Equal(new long[] { 2, 5, 5 }, attention.attn.shape);
+    }
+
+    private static void Same(Tensor expected, Tensor actual)
+    {
+        Assert.Equal(expected.shape, actual.shape);
+        Assert.True(expected.allclose(actual, rtol: 0, atol: 0), $"max difference {(expected - actual).abs().max().to(float64).item<double>()}");
+    }
+}

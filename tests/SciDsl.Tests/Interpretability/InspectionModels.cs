@@ -1,0 +1,53 @@
+using SciDsl;
+
+namespace SciDsl.Tests.Interpretability;
+
+/// <summary>
+/// A CNN whose evidence for class 1 is a bright square: <c>features</c> (stride 2, [B, 2, 8, 8]) holds a brightness
+/// detector in channel 0 and a constant channel 1; the tests set the weights (<see cref="GradCamTests"/>).
+/// </summary>
+[Model("x: B,1,16,16")]
+[Conv2d(2, Kernel = 3, Stride = 2, Padding = 1, Name = "features"), ReLU]
+[GlobalAvgPool]
+[Linear(2, Name = "head")]
+[Explain(Attribution.GradCam, Layer = "features"), Explain(Attribution.Saliency), Explain(Attribution.InputXGradient)]
+[Explain(Attribution.IntegratedGradients, Steps = 16), Explain(Attribution.SmoothGrad, NoiseLevel = 0.1, Samples = 8)]
+[Explain(Attribution.Occlusion, Window = new[] { 1, 4, 4 }, Stride = new[] { 1, 2, 2 })]
+public partial class SquareDetector;
+
+/// <summary>Self-attention over [B, 5, 8] with 2 heads, then a read-out.</summary>
+[Model("x: B,5,8")]
+[Linear(8, Name = "embed")]
+[MultiHeadAttention(2, Name = "attn")]
+[Flatten]
+[Linear(3, Name = "fc")]
+[Explain(Attribution.Saliency)]
+public partial class AttentionReader;
+
+/// <summary>A tabular model with feature ablation and Integrated Gradients declared.</summary>
+[Model("x: B,4")]
+[Linear(3, Name = "scores")]
+[Explain(Attribution.FeatureAblation), Explain(Attribution.IntegratedGradients)]
+public partial class TabularScorer;
+
+/// <summary>Causal single-head attention, whose weights reproduce its output by hand.</summary>
+[Model("x: B,4,6")]
+[MultiHeadAttention(1, Causal = true, Name = "attn")]
+[Flatten]
+[Linear(2)]
+public partial class CausalReader;
+
+/// <summary>Tabular samples for <see cref="ExplainedExperiment"/>, whose explanations never load them.</summary>
+[Dataset("x: 4", Target = "class: 3")]
+public partial class TabularSamples : IDataSource
+{
+    public LabelledData Load() => throw new NotSupportedException("only the generated explanations of this experiment are used");
+}
+
+/// <summary>[Explain] on an experiment: static methods taking its model.</summary>
+[Experiment(typeof(TabularScorer), typeof(TabularSamples))]
+[Supervised(Loss.CrossEntropy)]
+[Optimizer(Optim.Adam, LearningRate = 0.01)]
+[Train(Epochs = 1, BatchSize = 8, Seed = 1)]
+[Explain(Attribution.Saliency), Explain(Attribution.IntegratedGradients, Steps = 8)]
+public partial class ExplainedExperiment;
