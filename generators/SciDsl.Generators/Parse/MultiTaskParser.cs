@@ -58,6 +58,10 @@ internal static class MultiTaskParser
         if (earlyStopping.Metric != "val_loss")
             Report(DiagnosticDescriptors.TrainingSettingOutOfRange, earlyStopping.At, "EarlyStopping", "\"val_loss\" (the weighted sum of the task losses) for [MultiTask]",
                 Literal.String(earlyStopping.Metric), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
+        if (model is { Inputs.Count: > 1 })
+            Report(DiagnosticDescriptors.TaskDoesNotFit, location,
+                $"[MultiTask] trains models of one input, but model {model.Type.Name} takes {model.Inputs.Count}",
+                "train a single-input model, e.g. with the inputs concatenated");
         if (data is { TargetKind: not "Value" })
             Report(DiagnosticDescriptors.TaskDoesNotFit, location,
                 $"[MultiTask] takes each task's targets from columns of value targets, but dataset {data.Type.Name} declares Target = \"{data.TargetText}\"",

@@ -143,4 +143,19 @@ public class MultiTaskDiagnosticsTests
         SingleError(Source(DigitTask, "[Train(EarlyStopping = \"val_digit_accuracy\", Patience = 3)]"), "SD3003", FirstTaskLine + 1,
             "EarlyStopping must be \"val_loss\" (the weighted sum of the task losses) for [MultiTask] but is \"val_digit_accuracy\"");
     }
+
+    [Fact]
+    public void A_model_of_two_inputs_is_SD3043_at_MultiTask()
+    {
+        string source = Source(DigitTask).Replace("[Model(\"x: B,1,8,8\")]", "[Model(\"x: B,1,8,8; y: B,1,8,8\")]")
+            .Replace("[Flatten, Linear(32)", "[Add(\"x\", \"y\"), Flatten, Linear(32)")
+            .Replace("[Dataset(\"x: 1,8,8\"", "[Dataset(\"x: 1,8,8; y: 1,8,8\"")
+            .Replace("public partial class Digits : IDataSource", "public partial class Digits : IDataSource, ISampleSource")
+            .Replace("{ public LabelledData Load() => throw new System.NotSupportedException(); }",
+                "{ public LabelledData Load() => throw new System.NotSupportedException(); public SampleSet LoadSamples() => throw new System.NotSupportedException(); }");
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Crashes);
+        Assert.Contains(run.SciDslDiagnostics, d => d.Id == "SD3043" && d.Location.GetLineSpan().StartLinePosition.Line + 1 == MultiTaskLine &&
+            d.GetMessage().Contains("[MultiTask] trains models of one input, but model TwoHeads takes 2"));
+    }
 }
