@@ -103,6 +103,18 @@ internal static class DiagnosticDescriptors
         "SD3041", "The domain-adaptation target is not a [Dataset] class",
         "Experiment '{0}': [DomainAdaptation] {1}; {2}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor UnknownTaskOutput = Error(
+        "SD3042", "A task names no output of the model",
+        "Experiment '{0}': [Task(\"{1}\", ...)] names no output of model {2} {3}; {4}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor TaskDoesNotFit = Error(
+        "SD3043", "A task's loss, target columns and output do not fit",
+        "Experiment '{0}': {1}; {2}", ExperimentCategory);
+
+    public static readonly DiagnosticDescriptor MultiTaskTasksUnusable = Error(
+        "SD3044", "The multitask experiment's tasks are missing, repeated or misplaced",
+        "Experiment '{0}' {1}; {2}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor TrainingSettingOutOfRange = Error(
         "SD3003", "A training setting is out of range",
         "Experiment '{0}': {1} must be {2} but is {3}; write e.g. {4}", ExperimentCategory);
@@ -195,6 +207,7 @@ internal static class DiagnosticDescriptors
         SemiSupervisedWithoutUnlabelledData, UnlabelledSamplesDoNotFit, SemiSupervisedNeedsClasses,
         SelfSupervisedPartMissing, SelfSupervisedUnknownLayer, SelfSupervisedOutputs, ReconstructionShape, MaskedNeedsSequences,
         UnknownFeatureLayer, DomainTargetUnusable,
+        UnknownTaskOutput, TaskDoesNotFit, MultiTaskTasksUnusable,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

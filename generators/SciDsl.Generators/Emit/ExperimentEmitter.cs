@@ -96,6 +96,8 @@ internal static class ExperimentEmitter
                 writer.Line("public static global::SciDsl.DomainAdaptationSettings DomainAdaptation { get; } = new(");
                 writer.Line($"    global::SciDsl.Adaptation.{adaptation.Method}, {Literal.String(adaptation.FeatureLayer)}, Weight: {Literal.Double(adaptation.Weight)}, DomainHidden: {Literal.Long(adaptation.DomainHidden)});");
             }
+            else if (experiment.MultiTask is { } multiTask)
+                MultiTaskEmitter.Emit(writer, experiment, multiTask, createModel, data, experimentName);
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");

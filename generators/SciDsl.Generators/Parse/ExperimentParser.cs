@@ -27,6 +27,7 @@ internal static class ExperimentParser
         SemiSupervisedParser.Attribute,
         SelfSupervisedParser.Attribute,
         DomainAdaptationParser.Attribute,
+        MultiTaskParser.Attribute,
     };
 
     public static ParseResult<ExperimentSpec> Parse(INamedTypeSymbol type, CancellationToken cancellation)
@@ -206,6 +207,14 @@ internal static class ExperimentParser
                 DomainAdaptation = DomainAdaptationParser.Read(adaptation, type.Name, model, sizes, loss, diagnostics),
             };
         }
+        if (Find(attributes, MultiTaskParser.Attribute) is { } multiTask)
+        {
+            var tasks = attributes.Where(a => a.AttributeClass?.ToDisplayString() == MultiTaskParser.TaskAttribute).ToList();
+            // Each task has its own loss; the config's goes unused.
+            spec = spec with { Loss = "MSE", MultiTask = MultiTaskParser.Read(
+                multiTask, tasks, supervised is not null, type.Name, model, data, sizes, (extras.EarlyStopping, trainLocation), diagnostics) };
+        }
+        else MultiTaskParser.CheckTasksWithoutMultiTask(attributes, type.Name, diagnostics);
         bool valid = diagnostics.Count == 0 && model is not null && data is not null;
         return new ParseResult<ExperimentSpec>(valid ? spec : null, diagnostics.ToEquatableArray());
     }

@@ -30,7 +30,8 @@ internal sealed record ExperimentSpec(
     SemiSupervisedSpec? SemiSupervised = null,
     SelfSupervisedSpec? SelfSupervised = null,
     DomainAdaptationSpec? DomainAdaptation = null,
-    int ModelInputs = 1);
+    int ModelInputs = 1,
+    MultiTaskSpec? MultiTask = null);
 
 /// <summary>
 /// The declared settings beyond the basic ones: loss options, clipping, early stopping, schedule. Defaults equal the

@@ -14,7 +14,7 @@ internal static class GeneratedNames
 
     public static readonly string[] DatasetMembers = { "Signature" };
 
-    public static readonly string[] ExperimentMembers = { "Config", "Run", "SemiSupervised", "DomainAdaptation", "Transfer" };
+    public static readonly string[] ExperimentMembers = { "Config", "Run", "SemiSupervised", "DomainAdaptation", "Transfer", "Tasks" };
 
     /// <summary>Locals and parameters of the generated <c>forward</c> and <c>ExportOnnx</c>, where inputs, layers and sizes are read.</summary>
     private static readonly string[] Locals = { "guard", "onnx", "noGrad", "path", "options", "scope" };
