@@ -38,6 +38,7 @@ public static class MultiTaskTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
+        ComputeDevices.RequireCpu(config.Device, options.Device, "multitask");
         if (signature.Target != TargetKind.Value)
             throw new ArgumentException(
                 $"Multitask training takes each task's targets from columns of value targets (Target = \"value: k\"), but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.",

@@ -67,4 +67,16 @@ public sealed class DeviceTests : IDisposable
         Assert.Contains("semi-supervised", error.Message);
         Assert.False(Directory.Exists(Path.Combine(directory, "semi")));
     }
+
+    [Fact]
+    public void Multitask_training_which_runs_on_the_cpu_only_refuses_cuda()
+    {
+        var config = new TrainConfig(Loss.MSE, Optim.Adam, Device: ComputeDevice.Cuda);
+        var error = Assert.Throws<NotSupportedException>(() => MultiTaskTrainer.Run(
+            config, () => new IrisMlp(), (model, x) => [model.forward(x)], new IrisSamples(), IrisSamples.Signature,
+            [new TrainingTask("logits", Loss.CrossEntropy, FirstColumn: 0)], Options("multitask")));
+
+        Assert.Contains("multitask", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(directory, "multitask")));
+    }
 }
