@@ -49,6 +49,14 @@ internal sealed class CheckpointStore : IDisposable
     public static string DefaultPath(string name) =>
         Path.Combine(Directory.GetCurrentDirectory(), "checkpoints", name + ".ckpt");
 
+    /// <summary>
+    /// Opens a training run's checkpoint: <see cref="TrainOptions.CheckpointPath"/>, else <see cref="DefaultPath"/> of the
+    /// experiment's name (the model's when there is none).
+    /// </summary>
+    /// <exception cref="CheckpointException">Another run holds the lock.</exception>
+    public static CheckpointStore OpenForRun(TrainOptions options, string? experimentName, string modelName) =>
+        Open(options.CheckpointPath ?? DefaultPath(experimentName ?? modelName));
+
     /// <summary>Takes the run lock and removes temp files that killed runs left.</summary>
     /// <exception cref="CheckpointException">Another run holds the lock.</exception>
     public static CheckpointStore Open(string path)

@@ -48,7 +48,7 @@ public static class DomainAdaptationTrainer
         string sourceName = source.GetType().Name;
         LabelledData loaded = signature.Check(source.Load(), sourceName);
         ShapeCheck.RequireLike(target, loaded.Features, "target-domain samples", $"{sourceName}'s samples", "domain adaptation", nameof(target));
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
         // Seed before the model exists so its initial weights (and the domain classifier's after them) are reproducible.
         torch.manual_seed(config.Seed);

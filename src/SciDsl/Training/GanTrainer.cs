@@ -49,7 +49,7 @@ public static class GanTrainer
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TGenerator).Name;
         string source = data.GetType().Name;
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
         // Seed before the models exist so their initial weights are reproducible.
         torch.manual_seed(config.Seed);

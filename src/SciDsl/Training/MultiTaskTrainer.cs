@@ -51,7 +51,7 @@ public static class MultiTaskTrainer
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
         string source = data.GetType().Name;
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);

@@ -39,7 +39,7 @@ public static class SelfSupervisedTrainer
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);

@@ -47,7 +47,7 @@ public static class SemiSupervisedTrainer
         string source = labelled.GetType().Name;
         LabelledData loaded = signature.Check(labelled.Load(), source);
         ShapeCheck.RequireLike(unlabelled, loaded.Features, "unlabelled samples", $"{source}'s labelled samples", "semi-supervised training", nameof(unlabelled));
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);

@@ -42,7 +42,7 @@ public static class TransferTrainer
         transfer.Validate(model.state_dict().Keys, modelName);
         using (var weights = transfer.Weights()) weights.LoadInto(model, transfer.NameMap, transfer.ReplaceHead);
 
-        using var store = CheckpointStore.Open(options.CheckpointPath ?? CheckpointStore.DefaultPath(experimentName ?? modelName));
+        using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
         LabelledData loaded = signature.Check(data.Load(), source);
         if (loaded.Classes is not null)
             new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
