@@ -39,7 +39,8 @@ internal sealed class DataSplit : IDisposable
 
     /// <summary>
     /// Shuffles the samples with <paramref name="seed"/> and holds out the first <paramref name="validationSplit"/> of them
-    /// for validation, the next <paramref name="testSplit"/> for testing; without a test split the parts are those of
+    /// for validation, the next <paramref name="testSplit"/> for testing (for per-sample class targets, per class, so
+    /// each class keeps its share of the samples validation leaves); without a test split the parts are those of
     /// earlier versions, so their runs stay reproducible. The parts are copied to <paramref name="device"/> once, so batches
     /// are gathered where the model trains rather than copied there every step.
     /// </summary>
@@ -62,6 +63,9 @@ internal sealed class DataSplit : IDisposable
                 $"(it needs at least {(int)Math.Ceiling(0.5 / testSplit)} so the test and training parts are non-empty).", "data");
 
         long[] order = Permutation(count, new Random(seed));
+        // A test part of per-sample classes is drawn per class from what validation leaves, so each class keeps its share.
+        if (testCount > 0 && targets.dim() == 1 && targets.dtype == torch.ScalarType.Int64)
+            order = [.. order[..validCount], .. StratifiedFirst(order[validCount..], targets, testCount)];
         Part Take(Range range)
         {
             using var index = torch.tensor(order[range]);
@@ -77,6 +81,22 @@ internal sealed class DataSplit : IDisposable
             Take((validCount + testCount)..),
             validCount > 0 ? Take(..validCount) : null,
             testCount > 0 ? Take(validCount..(validCount + testCount)) : null);
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> reordered so that its first <paramref name="count"/> hold each class in proportion to its
+    /// share of the rows (largest remainders round, lower classes first on ties); the order of the rows otherwise stays.
+    /// </summary>
+    private static long[] StratifiedFirst(long[] rows, torch.Tensor targets, int count)
+    {
+        long[] labels = targets.cpu().data<long>().ToArray();
+        var byClass = rows.GroupBy(row => labels[row]).OrderBy(group => group.Key).Select(group => group.ToArray()).ToList();
+        double[] exact = byClass.Select(group => (double)group.Length * count / rows.Length).ToArray();
+        int[] quota = exact.Select(share => (int)Math.Floor(share)).ToArray();
+        foreach (int c in Enumerable.Range(0, quota.Length).OrderByDescending(c => exact[c] - quota[c]).ThenBy(c => c).Take(count - quota.Sum()))
+            quota[c]++;
+        var chosen = byClass.SelectMany((group, c) => group.Take(quota[c])).ToHashSet();
+        return [.. rows.Where(chosen.Contains), .. rows.Where(row => !chosen.Contains(row))];
     }
 
     /// <summary>Sample indices of the training batches for a 1-based epoch, freshly shuffled.</summary>
