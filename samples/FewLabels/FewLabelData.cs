@@ -13,12 +13,14 @@ public static class FixedSplit
     private static readonly Lazy<(LabelledData All, JsonDocument Rows)> Loaded = new(() =>
         (new DigitImages().Load(), JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")))));
 
-    public static torch.Tensor Features(string part) => Loaded.Value.All.Features.index_select(0, Rows(part));
+    /// <param name="part"><c>"labelled"</c>, <c>"unlabelled"</c> or <c>"test"</c>.</param>
+    public static torch.Tensor Features(string part) => Loaded.Value.All.Features.index_select(0, torch.tensor(Rows(part)));
 
-    public static torch.Tensor Targets(string part) => Loaded.Value.All.Targets.index_select(0, Rows(part));
+    public static torch.Tensor Targets(string part) => Loaded.Value.All.Targets.index_select(0, torch.tensor(Rows(part)));
 
-    private static torch.Tensor Rows(string part) =>
-        torch.tensor(Loaded.Value.Rows.RootElement.GetProperty(part).EnumerateArray().Select(row => row.GetInt64()).ToArray());
+    /// <summary>The part's row indices in the bundled digits file.</summary>
+    public static long[] Rows(string part) =>
+        Loaded.Value.Rows.RootElement.GetProperty(part).EnumerateArray().Select(row => row.GetInt64()).ToArray();
 }
 
 /// <summary>The 71 labelled training digits.</summary>

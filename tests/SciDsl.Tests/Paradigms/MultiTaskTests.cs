@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SciDsl.Samples.FewLabels;
 using SciDsl.Samples.Digits;
 using SciDsl.Tests.Training;
 using TorchSharp;
@@ -45,9 +45,7 @@ public partial class DigitTasks : IDataSource
         var ink = digits.Features.mean([1, 2, 3]);
         var classes = digits.Targets.to_type(torch.float32);
         var targets = torch.stack([classes, classes.ge(5).to_type(torch.float32), (ink - ink.mean()) / ink.std()], 1);
-        using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
-        long[] Rows(string name) => split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray();
-        return (digits.Features, targets, [.. Rows("labelled"), .. Rows("unlabelled")], Rows("test"));
+        return (digits.Features, targets, [.. FixedSplit.Rows("labelled"), .. FixedSplit.Rows("unlabelled")], FixedSplit.Rows("test"));
     }
 }
 

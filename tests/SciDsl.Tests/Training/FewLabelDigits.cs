@@ -1,5 +1,5 @@
-using System.Text.Json;
 using SciDsl.Samples.Digits;
+using SciDsl.Samples.FewLabels;
 using TorchSharp;
 
 namespace SciDsl.Tests.Training;
@@ -22,16 +22,8 @@ internal sealed record FewLabelDigits(FixedData Labelled, torch.Tensor Unlabelle
     public TrainingResult<DigitCnn> Train(TrainConfig config, SemiSupervisedSettings settings, TrainOptions options) =>
         SemiSupervisedTrainer.Run(config, () => new DigitCnn(), Labelled, Unlabelled, DigitImages.Signature, options, settings);
 
-    private static FewLabelDigits Load()
-    {
-        var all = new DigitImages().Load();
-        using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
-        torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
-        var labelled = Rows("labelled");
-        var test = Rows("test");
-        return new FewLabelDigits(
-            new FixedData(all.Features.index_select(0, labelled), all.Targets.index_select(0, labelled)),
-            all.Features.index_select(0, Rows("unlabelled")),
-            (all.Features.index_select(0, test), all.Targets.index_select(0, test)));
-    }
+    private static FewLabelDigits Load() => new(
+        new FixedData(FixedSplit.Features("labelled"), FixedSplit.Targets("labelled")),
+        FixedSplit.Features("unlabelled"),
+        (FixedSplit.Features("test"), FixedSplit.Targets("test")));
 }

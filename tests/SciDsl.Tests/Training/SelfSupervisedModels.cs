@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SciDsl.Samples.FewLabels;
 using SciDsl.Samples.Digits;
 using TorchSharp;
 
@@ -34,18 +34,10 @@ internal sealed record FewLabelDigitSplit(torch.Tensor Train, FixedData Labelled
 {
     public static readonly Lazy<FewLabelDigitSplit> Instance = new(Load);
 
-    private static FewLabelDigitSplit Load()
-    {
-        var all = new DigitImages().Load();
-        using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
-        torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
-        var labelled = Rows("labelled");
-        var test = Rows("test");
-        return new FewLabelDigitSplit(
-            all.Features.index_select(0, torch.cat([labelled, Rows("unlabelled")], 0)),
-            new FixedData(all.Features.index_select(0, labelled), all.Targets.index_select(0, labelled)),
-            all.Features.index_select(0, test), all.Targets.index_select(0, test));
-    }
+    private static FewLabelDigitSplit Load() => new(
+        torch.cat([FixedSplit.Features("labelled"), FixedSplit.Features("unlabelled")], 0),
+        new FixedData(FixedSplit.Features("labelled"), FixedSplit.Targets("labelled")),
+        FixedSplit.Features("test"), FixedSplit.Targets("test"));
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SciDsl.Samples.FewLabels;
 using SciDsl.Samples.Digits;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -311,16 +311,11 @@ public sealed class TransferLearningTests(ITestOutputHelper output) : IDisposabl
     {
         public static SplitDigits Load()
         {
-            var all = new DigitImages().Load();
-            using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "digits-5pct-split.json")));
-            torch.Tensor Rows(string name) => torch.tensor(split.RootElement.GetProperty(name).EnumerateArray().Select(row => row.GetInt64()).ToArray());
-            FixedData Data(torch.Tensor rows) => new(all.Features.index_select(0, rows), all.Targets.index_select(0, rows));
-            var related = Data(Rows("unlabelled")).Load();
+            FixedData Data(string part) => new(FixedSplit.Features(part), FixedSplit.Targets(part));
+            var related = Data("unlabelled").Load();
             using var noise = new torch.Generator(99);
             var shifted = related.Features * 0.5f + 0.25f + torch.randn(related.Features.shape, generator: noise) * 0.2f;
-            var test = Rows("test");
-            return new SplitDigits(new FixedData(shifted, related.Targets), Data(Rows("labelled")),
-                all.Features.index_select(0, test), all.Targets.index_select(0, test));
+            return new SplitDigits(new FixedData(shifted, related.Targets), Data("labelled"), FixedSplit.Features("test"), FixedSplit.Targets("test"));
         }
 
         public double TestAccuracy(DigitCnn model)
