@@ -7,6 +7,7 @@ using SciDsl.Generators.Check;
 using SciDsl.Generators.Diagnostics;
 using SciDsl.Generators.Emit;
 using SciDsl.Generators.Infrastructure;
+using SciDsl.Generators.Layers;
 using SciDsl.Generators.Shapes;
 
 namespace SciDsl.Generators.Parse;
@@ -16,7 +17,10 @@ namespace SciDsl.Generators.Parse;
 internal sealed record ExplainMethod(
     string Attribution, string? Layer, int Steps, double NoiseLevel, int Samples, EquatableArray<long> Window, EquatableArray<long> Stride);
 
-/// <summary>A named layer whose output the generated <c>Activations</c> or <c>AttentionWeights</c> returns, with its build-time shape.</summary>
+/// <summary>
+/// A named layer whose output the generated <c>Activations</c> returns, or whose weights <c>AttentionWeights</c> returns,
+/// with the build-time shape of what is returned.
+/// </summary>
 internal sealed record CapturedLayer(string Name, string Shape);
 
 /// <summary>What a declaration's <c>X.Explain.g.cs</c> is emitted from; no locations.</summary>
@@ -90,7 +94,7 @@ internal static class ExplainParser
             ReportClashes(type, model, methods, captured, diagnostics);
         var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs[0], methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
-            model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && n.Layer.TorchType == "MultiheadAttention").Select(Captured).ToEquatableArray());
+            model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && CapturesAttention(n)).Select(AttentionShape).ToEquatableArray());
         return new ParseResult<ExplainSpec>(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
     }
 
@@ -196,7 +200,7 @@ internal static class ExplainParser
     {
         var generated = methods.Select(m => m.Attribution).ToList();
         if (named.Any(RunsAsOneTensorModule)) generated.AddRange(new[] { "Activations", "NamedActivations" });
-        if (named.Any(n => n.Layer.TorchType == "MultiheadAttention")) generated.AddRange(new[] { "AttentionWeights", "NamedAttentionWeights" });
+        if (named.Any(CapturesAttention)) generated.AddRange(new[] { "AttentionWeights", "NamedAttentionWeights" });
         foreach (var name in model.Inputs.Select(i => i.Name).Concat(model.Nodes.Select(n => n.Name)).Where(generated.Contains))
         {
             var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
@@ -209,6 +213,22 @@ internal static class ExplainParser
         attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax ? syntax.ToString() : "[Explain]";
 
     private static CapturedLayer Captured(ShapedNode node) => new(node.Name, node.Output.ToString());
+
+    /// <summary>A layer whose attention weights <c>AttentionWeights.Capture</c> returns.</summary>
+    private static bool CapturesAttention(ShapedNode node) => node.Layer is MultiHeadAttentionLayer or TransformerEncoderLayer;
+
+    /// <summary>
+    /// The captured weights' shape: [B, Tq, Tk] for attention (keys from the second input under cross-attention),
+    /// [layers, B, T, T] for an encoder.
+    /// </summary>
+    private static CapturedLayer AttentionShape(ShapedNode node)
+    {
+        var output = node.Output;
+        var weights = node.Layer is TransformerEncoderLayer encoder
+            ? new Shape(EquatableArray.Of(Dim.Of(encoder.Layers), output[0], output[1], output[1]))
+            : new Shape(EquatableArray.Of(output[0], output[1], node.InputShapes[node.InputShapes.Count - 1][1]));
+        return new CapturedLayer(node.Name, weights.ToString());
+    }
 
     private static EquatableArray<long> Sizes(AttributeArguments arguments, string name) =>
         (arguments.String(name) ?? "").Split(',').Where(s => s.Length > 0).Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SciDsl.Tests.Interpretability;
 
 /// <summary>
-/// The methods <c>[Explain]</c> generates on a model (see <see cref="SquareDetector"/>, <see cref="AttentionReader"/> and
+/// The methods <c>[Explain]</c> generates on a model (see <see cref="SquareDetector"/>, <see cref="AttentionReader"/>, <see cref="EncoderReader"/> and
 /// <see cref="TabularScorer"/>) give exactly what the runtime methods give with the declared settings.
 /// </summary>
 public sealed class GeneratedExplainTests
@@ -70,6 +70,20 @@ public sealed class GeneratedExplainTests
         Same(AttentionWeights.Capture(model, x, "attn")["attn"], attention.attn);
         Assert.Equal(new long[] { 2, 5, 8 }, activations.embed.shape);
         Assert.Equal(new long[] { 2, 5, 5 }, attention.attn.shape);
+    }
+
+    [Fact]
+    public void Generated_attention_weights_of_a_named_encoder_are_its_per_layer_weights()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(5);
+        var model = new EncoderReader();
+        var x = randn(2, 5, 8);
+
+        var attention = model.AttentionWeights(x);
+
+        Same(AttentionWeights.Capture(model, x, "enc")["enc"], attention.enc);
+        Assert.Equal(new long[] { 2, 2, 5, 5 }, attention.enc.shape);
     }
 
     private static void Same(Tensor expected, Tensor actual)

@@ -51,3 +51,22 @@ public partial class TabularSamples : IDataSource
 [Train(Epochs = 1, BatchSize = 8, Seed = 1)]
 [Explain(Attribution.Saliency), Explain(Attribution.IntegratedGradients, Steps = 8)]
 public partial class ExplainedExperiment;
+
+/// <summary>Two post-norm encoder layers of 4 heads over [B, 5, 8], then a read-out; the encoder is named, so its attention is captured.</summary>
+[Model("x: B,5,8")]
+[TransformerEncoder(2, 4, FeedForward = 16, Dropout = 0, Name = "enc")]
+[Flatten]
+[Linear(3)]
+[Explain(Attribution.Saliency)]
+public partial class EncoderReader;
+
+/// <summary>
+/// One single-head encoder layer over six tokens (a one-hot class in features 0–3, a marker in feature 4), averaged over
+/// positions into class scores: the answer is the marked token's class, so attention must find the marker.
+/// </summary>
+[Model("x: B,6,5")]
+[Linear(16)]
+[TransformerEncoder(1, 1, FeedForward = 32, Dropout = 0, Name = "enc")]
+[Permute(0, 2, 1), GlobalAvgPool]
+[Linear(4)]
+public partial class MarkedTokenReader;
