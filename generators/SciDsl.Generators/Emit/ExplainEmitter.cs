@@ -63,7 +63,7 @@ internal static class ExplainEmitter
             WriteCapture(writer, spec.Activations, "Activations", "NamedActivations", "ActivationCapture.Activations",
                 "The named layers' outputs from one forward pass of {0} (eval mode, no gradients).", "output ");
             WriteCapture(writer, spec.Attention, "AttentionWeights", "NamedAttentionWeights", "AttentionWeights.Capture",
-                "The named attention layers' weights averaged over heads ([layers, B, T, T] for an encoder, one [B, T, T] per encoder layer), from one forward pass of {0}; each row sums to 1.", "weights ");
+                "The named attention layers' weights, averaged over heads, from one forward pass of {0}: [B, Tq, Tk] per attention layer, [layers, B, T, T] per encoder (one [B, T, T] per encoder layer); each row sums to 1.", "weights ");
             return;
 
             void WriteCapture(SourceWriter w, Infrastructure.EquatableArray<CapturedLayer> layers, string name, string record, string runtime, string summary, string shapeNote)

@@ -134,4 +134,19 @@ public class ExplainDiagnosticsTests
 
         ErrorAtTheExplainLine(source, "SD2011", "the name 'Saliency' of Net cannot be used in the generated code: [Explain] generates a member Saliency");
     }
+
+    [Fact]
+    public void An_encoder_named_like_the_generated_attention_capture_is_SD2011()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,5,8\")]\n" +
+            "[TransformerEncoder(1, 2, FeedForward = 16, Name = \"AttentionWeights\")]\n" +
+            "[Flatten]\n" +
+            "[Linear(3)]\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011", "the name 'AttentionWeights' of Net cannot be used in the generated code: [Explain] generates a member AttentionWeights");
+    }
 }

@@ -64,6 +64,29 @@ public class GeneratedSourceSnapshotTests
         Snapshot.Match(run.Source("SciDsl.Samples.Digits.ExplainedCnn.Explain.g.cs"), "ExplainedCnn.Explain");
     }
 
+    /// <summary>Named attention and encoder layers: the generated <c>AttentionWeights</c> returns each, typed by its weights' shape.</summary>
+    [Fact]
+    public void Generated_attention_capture_of_attention_and_encoder_layers_matches_the_approved_snapshot()
+    {
+        const string explained = """
+            using SciDsl;
+
+            namespace SciDsl.Samples.Sequences;
+
+            [Model("x: B,T,8")]
+            [MultiHeadAttention(2, Name = "attn")]
+            [TransformerEncoder(2, 4, FeedForward = 16, Name = "enc")]
+            [Permute(0, 2, 1), GlobalAvgPool]
+            [Linear(3)]
+            [Explain(Attribution.Saliency)]
+            public partial class ExplainedEncoder;
+            """;
+        var run = GeneratorHarness.Run(explained);
+
+        DiagnosticAssert.Clean(run);
+        Snapshot.Match(run.Source("SciDsl.Samples.Sequences.ExplainedEncoder.Explain.g.cs"), "ExplainedEncoder.Explain");
+    }
+
     [Fact]
     public void Generated_sources_use_only_line_feeds()
     {

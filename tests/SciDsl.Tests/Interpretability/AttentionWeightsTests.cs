@@ -233,7 +233,7 @@ public sealed class AttentionWeightsTests
         using (no_grad()) accuracy = model.forward(x).argmax(-1).eq(y).to(float32).mean().item<float>();
         double onMarked = weights.gather(2, marked.view(-1, 1, 1).expand(-1, 6, 1)).mean().item<float>();
         Assert.True(accuracy > 0.9, $"accuracy {accuracy:F3}");
-        Assert.True(onMarked > 0.5, $"mean attention on the marked token {onMarked:F3} (uniform is {1 / 6.0:F3}), accuracy {accuracy:F3}");
+        Assert.True(onMarked > 0.8, $"mean attention on the marked token {onMarked:F3} (uniform is {1 / 6.0:F3}), accuracy {accuracy:F3}");
     }
 
     /// <summary>Six tokens of a random class (one-hot in features 0–3), one marked (feature 4); the answer is the marked token's class.</summary>
