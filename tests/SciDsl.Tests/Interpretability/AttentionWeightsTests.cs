@@ -65,15 +65,19 @@ public sealed class AttentionWeightsTests
         Assert.Contains("AttentionWeights: layer 'embed' is a Linear, not a MultiHeadAttention or TransformerEncoder layer", error.Message);
     }
 
+    /// <summary>Every configuration libtorch's encoder has: 1 or 2 layers, 1 or 4 heads, a ReLU or GELU feed-forward.</summary>
+    public static TheoryData<int, int, bool> EncoderConfigurations()
+    {
+        var configurations = new TheoryData<int, int, bool>();
+        foreach (int layers in new[] { 1, 2 })
+            foreach (int heads in new[] { 1, 4 })
+                foreach (bool gelu in new[] { false, true })
+                    configurations.Add(layers, heads, gelu);
+        return configurations;
+    }
+
     [Theory]
-    [InlineData(1, 1, false)]
-    [InlineData(1, 4, false)]
-    [InlineData(2, 1, false)]
-    [InlineData(2, 4, false)]
-    [InlineData(1, 1, true)]
-    [InlineData(1, 4, true)]
-    [InlineData(2, 1, true)]
-    [InlineData(2, 4, true)]
+    [MemberData(nameof(EncoderConfigurations))]
     public void Encoder_weights_are_each_layers_softmax_computed_by_hand_from_libtorchs_own_intermediate_output(int layers, int heads, bool gelu)
     {
         using var scope = NewDisposeScope();
@@ -93,14 +97,7 @@ public sealed class AttentionWeightsTests
     }
 
     [Theory]
-    [InlineData(1, 1, false)]
-    [InlineData(1, 4, false)]
-    [InlineData(2, 1, false)]
-    [InlineData(2, 4, false)]
-    [InlineData(1, 1, true)]
-    [InlineData(1, 4, true)]
-    [InlineData(2, 1, true)]
-    [InlineData(2, 4, true)]
+    [MemberData(nameof(EncoderConfigurations))]
     public void Encoder_recomputed_in_managed_code_gives_libtorchs_output(int layers, int heads, bool gelu)
     {
         using var scope = NewDisposeScope();
@@ -193,6 +190,21 @@ public sealed class AttentionWeightsTests
 
         Assert.Contains("the attention of TransformerEncoder 'enc' cannot be recomputed", error.Message);
         Assert.Contains("its weights are not returned", error.Message);
+    }
+
+    [Fact]
+    public void Encoder_whose_output_several_head_counts_reproduce_with_different_weights_is_refused_not_guessed()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(36);
+        var model = new NativeEncoder(layers: 1, heads: 2, gelu: false);
+        using (no_grad())
+            foreach (var (name, parameter) in model.named_parameters().Where(p => p.name.EndsWith("in_proj_weight") || p.name.EndsWith("out_proj.weight")))
+                (name.EndsWith("in_proj_weight") ? parameter.narrow(0, 16, 8) : parameter).zero_(); // no value reaches the output, whatever the weights
+
+        var error = Assert.Throws<InvalidOperationException>(() => AttentionWeights.Capture(model, randn(2, 5, 8), "enc"));
+
+        Assert.Contains("whose attention weights differ, so which weights it applied is unknown", error.Message);
     }
 
     [Fact]
