@@ -19,24 +19,68 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
     public void Dispose() => temp.Dispose();
 
     /// <summary>
-    /// The sample's declarations (20 epochs, seed 0, best epoch by source validation loss); the baseline is the same model,
+    /// The sample's declaration (20 epochs, seed 0, best epoch by source validation loss); the baseline is the same model,
     /// seed and source batches without the target. Measured target accuracy, seeds 0 / 1 / 2: source only 57.2 / 57.7 /
-    /// 58.8 %, DANN (λ → 0.1) 63.3 / 61.9 / 59.6 %, Deep CORAL (weight 30) 70.2 / 67.5 / 70.5 %. CORAL's gain (≥ 9.8
-    /// points) is robust across seeds; DANN's (0.8–6.1 points) is not, so its margin here is smaller and holds for seed 0.
+    /// 58.8 %, Deep CORAL (weight 30) 70.2 / 67.5 / 70.5 %.
     /// </summary>
-    [Theory]
-    [InlineData(Adaptation.Dann, 0.03)]
-    [InlineData(Adaptation.Coral, 0.05)]
-    public void Adapting_to_the_second_instrument_beats_training_on_the_first_alone(Adaptation method, double margin)
+    [Fact]
+    public void Deep_CORAL_on_the_second_instrument_beats_training_on_the_first_alone()
     {
         double sourceOnly = TargetAccuracy(new SourceOnly().Run(Quiet(temp.File("source.ckpt"))).Model);
-        var adapted = method == Adaptation.Dann
-            ? new DannAdapted().Run(Quiet(temp.File("dann.ckpt")))
-            : new CoralAdapted().Run(Quiet(temp.File("coral.ckpt")));
-        double target = TargetAccuracy(adapted.Model);
+        double coral = TargetAccuracy(new CoralAdapted().Run(Quiet(temp.File("coral.ckpt"))).Model);
 
-        output.WriteLine($"target accuracy: source-only {sourceOnly:P1}, {method} {target:P1}");
-        Assert.True(target >= sourceOnly + margin, $"{method} {target:P1} vs source-only {sourceOnly:P1}");
+        output.WriteLine($"target accuracy: source-only {sourceOnly:P1}, Deep CORAL {coral:P1}");
+        Assert.True(coral >= sourceOnly + 0.05, $"Deep CORAL {coral:P1} vs source-only {sourceOnly:P1}");
+    }
+
+    /// <summary>
+    /// The sample's DANN declaration (λ → 0.05) against source only, on seeds 0, 1 and 2. Measured target accuracy: source
+    /// only 57.2 / 57.7 / 58.8 %, DANN 63.6 / 62.5 / 59.5 % (+6.4 / +4.8 / +0.7 points; seeds 3–9: +2.6 to +13.1). The
+    /// adversarial game swings from epoch to epoch, so the gain of a single seed can be small: every seed must gain,
+    /// and the three together at least 3 points on average.
+    /// </summary>
+    [Fact]
+    public void DANN_on_the_second_instrument_beats_training_on_the_first_alone_on_each_of_three_seeds()
+    {
+        var gains = new List<double>();
+        foreach (int seed in new[] { 0, 1, 2 })
+        {
+            double sourceOnly = TargetAccuracy(SupervisedTrainer.Run(
+                SourceOnly.Config with { Seed = seed }, () => new ShiftNet(), new SourceDigits(), SourceDigits.Signature,
+                Quiet(temp.File($"source{seed}.ckpt"))).Model);
+            double dann = TargetAccuracy(Adapt(DannAdapted.Config with { Seed = seed }, DannAdapted.DomainAdaptation, temp.File($"dann{seed}.ckpt")).Model);
+
+            output.WriteLine($"seed {seed}: target accuracy source-only {sourceOnly:P1}, DANN {dann:P1}");
+            Assert.True(dann > sourceOnly, $"seed {seed}: DANN {dann:P1} vs source-only {sourceOnly:P1}");
+            gains.Add(dann - sourceOnly);
+        }
+        Assert.True(gains.Average() >= 0.03, $"DANN's mean gain {gains.Average():P1}");
+    }
+
+    [Fact]
+    public void The_gradient_reversal_is_the_identity_forward_and_minus_lambda_times_the_gradient_backward()
+    {
+        // λ = 0.75 is exact in binary, so −λ·g is one rounding of the product whatever precision the scalar is held in.
+        const float Lambda = 0.75f;
+        var input = torch.randn(4, 3, generator: new torch.Generator(7)).requires_grad_();
+        var incoming = torch.randn(4, 3, generator: new torch.Generator(8));
+
+        var reversed = GradientReversal.Apply(input, Lambda);
+        reversed.backward([incoming]);
+
+        Assert.Equal(input.data<float>().ToArray(), reversed.data<float>().ToArray());
+        Assert.Equal(incoming.data<float>().ToArray().Select(g => -(Lambda * g)).ToArray(), input.grad!.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void The_domain_loss_is_the_mean_over_the_source_plus_the_mean_over_the_target_as_in_Ganin_et_al()
+    {
+        // Logits 0 (p = 1/2) for both source samples: ln 2 each; target logits ln 3 (p = 3/4, label 1): ln(4/3) each.
+        var logits = torch.tensor(new[] { 0f, 0f, (float)Math.Log(3), (float)Math.Log(3) });
+
+        double loss = DomainAdaptationParadigm.DomainClassificationLoss(logits, sourceCount: 2).item<float>();
+
+        Assert.Equal(Math.Log(2) + Math.Log(4.0 / 3), loss, 6);
     }
 
     [Fact]
@@ -158,7 +202,7 @@ public sealed class DomainAdaptationTests(ITestOutputHelper output) : IDisposabl
         var dann = new DannAdapted().Run(Quiet(temp.File("dann.ckpt"), epochs: 1));
         var coral = new CoralAdapted().Run(Quiet(temp.File("coral.ckpt"), epochs: 1));
 
-        Assert.Equal(new DomainAdaptationSettings(Adaptation.Dann, "features", Weight: 0.1), DannAdapted.DomainAdaptation);
+        Assert.Equal(new DomainAdaptationSettings(Adaptation.Dann, "features", Weight: 0.05), DannAdapted.DomainAdaptation);
         Assert.Equal(Adaptation.Coral, CoralAdapted.DomainAdaptation.Method);
         Assert.Single(dann.History);
         Assert.True(double.IsFinite(dann.Final.TrainLoss) && double.IsFinite(coral.Final.TrainLoss));

@@ -113,16 +113,24 @@ internal sealed class DomainAdaptationParadigm : ITrainingParadigm<DomainBatch>
     }
 
     /// <summary>
-    /// The domain classifier's loss (source = 0, target = 1) on features passed through a gradient reversal layer:
-    /// the classifier gets the ordinary gradient, the model below the features gets it times -λ.
+    /// The domain classifier's loss on features passed through <see cref="GradientReversal"/>: the classifier gets the
+    /// ordinary gradient, the model below the features gets it times -λ.
     /// </summary>
-    private torch.Tensor DomainLoss(torch.Tensor allFeatures, int sourceCount, double lambda)
+    private torch.Tensor DomainLoss(torch.Tensor allFeatures, int sourceCount, double lambda) =>
+        DomainClassificationLoss(domainClassifier!.forward(GradientReversal.Apply(allFeatures, lambda)).squeeze(1), sourceCount);
+
+    /// <summary>
+    /// Binary cross-entropy of the domain logits (the first <paramref name="sourceCount"/> source = 0, the rest target = 1):
+    /// the mean over the source samples plus the mean over the target samples, as in Ganin et al.'s objective, where the
+    /// domain loss is summed over both domains' samples on the scale the label loss is summed over the source's.
+    /// </summary>
+    internal static torch.Tensor DomainClassificationLoss(torch.Tensor domainLogits, int sourceCount)
     {
-        var frozen = allFeatures.detach();
-        // Forward: exactly the features (f - f.detach() is 0); backward: -λ times the incoming gradient.
-        var reversed = frozen - lambda * (allFeatures - frozen);
-        var domains = torch.cat([torch.zeros(sourceCount), torch.ones(allFeatures.shape[0] - sourceCount)]);
-        return torch.nn.functional.binary_cross_entropy_with_logits(domainClassifier!.forward(reversed).squeeze(1), domains);
+        long targetCount = domainLogits.shape[0] - sourceCount;
+        var source = domainLogits.narrow(0, 0, sourceCount);
+        var target = domainLogits.narrow(0, sourceCount, targetCount);
+        return torch.nn.functional.binary_cross_entropy_with_logits(source, torch.zeros_like(source))
+            + torch.nn.functional.binary_cross_entropy_with_logits(target, torch.ones_like(target));
     }
 
     /// <summary>Deep CORAL: ‖C_s − C_t‖²_F / (4d²) between the feature covariances of the two batches.</summary>
