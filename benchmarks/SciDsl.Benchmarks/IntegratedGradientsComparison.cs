@@ -5,7 +5,7 @@ namespace SciDsl.Benchmarks;
 
 /// <summary>
 /// <c>--ig [rounds]</c>: the forms of <see cref="IntegratedGradientsBenchmarks"/> timed in one process, one call of each
-/// per round in rotating order, so load from other processes falls on all alike. Per form: the median wall-clock and
+/// per round in rotating order (after as many warm-up rounds, at most 10), so load from other processes falls on all alike. Per form: the median wall-clock and
 /// process CPU time of a call, and the median of the per-round ratios naive loop / form with a 95 % confidence interval.
 /// On a loaded machine the CPU time is the steadier measure (it leaves out the time the process waited for a core).
 /// </summary>
@@ -13,6 +13,7 @@ public static class IntegratedGradientsComparison
 {
     public static void Run(int rounds)
     {
+        int warmupRounds = Math.Min(PairedComparison.WarmupPairs, rounds);
         var cases = new IntegratedGradientsBenchmarks();
         cases.Setup();
         try
@@ -27,10 +28,10 @@ public static class IntegratedGradientsComparison
                 ("NaiveLoopOneSample (per-pass work)", () => cases.NaiveLoopOneSample().Dispose()),
             };
             Console.WriteLine($"Integrated Gradients, {IntegratedGradientsBenchmarks.Steps} steps × batch {IntegratedGradientsBenchmarks.Batch}, " +
-                $"{TorchSharp.torch.get_num_threads()} torch thread(s), {rounds} rounds after {PairedComparison.WarmupPairs} warm-up rounds; load average {PairedComparison.LoadAverage()}");
+                $"{TorchSharp.torch.get_num_threads()} torch thread(s), {rounds} rounds after {warmupRounds} warm-up rounds; load average {PairedComparison.LoadAverage()}");
             var wall = forms.Select(_ => new double[rounds]).ToArray();
             var cpu = forms.Select(_ => new double[rounds]).ToArray();
-            for (int round = -PairedComparison.WarmupPairs; round < rounds; round++)
+            for (int round = -warmupRounds; round < rounds; round++)
             {
                 for (int k = 0; k < forms.Length; k++)
                 {
