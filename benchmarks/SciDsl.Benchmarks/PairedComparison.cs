@@ -89,7 +89,7 @@ public static class PairedComparison
     /// 0-based ranks in the sorted sample that bound the median with ≈ 95 % confidence: the 1-based ranks
     /// ⌊n/2 − 1.96·√n/2⌋ and ⌈1 + n/2 + 1.96·√n/2⌉ (normal approximation to the binomial).
     /// </summary>
-    private static (int Low, int High) MedianInterval(int n)
+    internal static (int Low, int High) MedianInterval(int n)
     {
         double spread = 1.96 * Math.Sqrt(n) / 2;
         return (Math.Max(0, (int)Math.Floor(n / 2.0 - spread) - 1), Math.Min(n - 1, (int)Math.Ceiling(1 + n / 2.0 + spread) - 1));
