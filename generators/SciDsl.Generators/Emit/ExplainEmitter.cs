@@ -20,13 +20,14 @@ internal static class ExplainEmitter
         {
             bool single = spec.Inputs.Count == 1;
             var attributed = spec.Inputs.Where(ExplainParser.IsAttributed).ToList();
-            string x = single ? spec.Inputs[0].Name : string.Join(" and ", attributed.Select(i => i.Name));
+            string x = single ? spec.Inputs[0].Name : "input";
             string self = spec.ModelType is null ? "this" : "model";
             bool isStatic = spec.ModelType is not null;
             string modelParameter = spec.ModelType is null ? "" : $"{spec.ModelType} model, ";
             string tensors = string.Join(", ", spec.Inputs.Select(i => $"{Torch.Tensor} {i.Name}"));
             string input = $"{modelParameter}{tensors}, long target";
-            string shape = single ? spec.Inputs[0].Shape.ToString() : "(" + string.Join(", ", attributed.Select(i => $"{i.Name} {i.Shape}")) + ")";
+            // What a summary explains: "x [B, 1, 8, 8]", or "each input (x [B, N, F], adj [B, N, N])".
+            string of = single ? $"{x} {spec.Inputs[0].Shape}" : $"each {(attributed.Count == spec.Inputs.Count ? "" : "floating-point ")}input ({string.Join(", ", attributed.Select(i => $"{i.Name} {i.Shape}"))})";
             string inputs = single ? x : $"new {Interpretability}.ModelInputs({string.Join(", ", spec.Inputs.Select(i => $"({Literal.String(i.Name)}, {i.Name})"))})";
 
             void Attribution(string summary, string signature, string call)
@@ -42,28 +43,28 @@ internal static class ExplainEmitter
                 switch (method.Attribution)
                 {
                     case "Saliency":
-                        Attribution($"Saliency |∂y_target/∂{x}| of {x} {shape}; one forward/backward pass.",
+                        Attribution($"Saliency |∂y_target/∂{x}| of {of}; one forward/backward pass.",
                             $"Saliency({input})", $"Saliency.Compute({self}, {inputs}, target)");
                         break;
                     case "InputXGradient":
-                        Attribution($"Input × Gradient, {x} ⊙ ∂y_target/∂{x}, of {x} {shape}.",
+                        Attribution($"Input × Gradient, {x} ⊙ ∂y_target/∂{x}, of {of}.",
                             $"InputXGradient({input})", $"InputXGradient.Compute({self}, {inputs}, target)");
                         break;
                     case "SmoothGrad":
-                        Attribution($"SmoothGrad of {x} {shape}: the gradient averaged over <paramref name=\"samples\"/> noisy copies; the same seed gives the same noise.",
+                        Attribution($"SmoothGrad of {of}: the gradient averaged over <paramref name=\"samples\"/> noisy copies; the same seed gives the same noise.",
                             $"SmoothGrad({input}, double noiseLevel = {Literal.Double(method.NoiseLevel)}, int samples = {Literal.Long(method.Samples)}, long seed = 0, int chunkSize = 256)",
                             $"SmoothGrad.Compute({self}, {inputs}, target, noiseLevel, samples, seed, chunkSize)");
                         break;
                     case "IntegratedGradients":
                         string rule = $"{Interpretability}.IntegrationRule rule = {Interpretability}.IntegrationRule.RiemannMidpoint, int chunkSize = 256";
                         if (single)
-                            Method(writer, isStatic, $"Integrated Gradients of {x} {shape} from <paramref name=\"baseline\"/> (zeros when null): attributions of {x}'s shape and the convergence delta per sample.",
+                            Method(writer, isStatic, $"Integrated Gradients of {of} from <paramref name=\"baseline\"/> (zeros when null): attributions of {x}'s shape and the convergence delta per sample.",
                                 $"{Interpretability}.IntegratedGradientsResult",
                                 $"IntegratedGradients({input}, int steps = {Literal.Long(method.Steps)}, {Torch.Tensor}? baseline = null, {rule})",
                                 $"IntegratedGradients.Compute({self}, {x}, target, baseline, steps, rule, chunkSize)");
                         else
                             MethodOfInputs(writer, isStatic,
-                                $"Integrated Gradients of {x} {shape}, each from its baseline (zeros when null): attributions of each input's shape and the convergence delta per sample, summed over the inputs.",
+                                $"Integrated Gradients of {of}, each from its baseline (zeros when null): attributions of each input's shape and the convergence delta per sample, summed over the inputs.",
                                 $"{Interpretability}.IntegratedGradientsResult<{Record}>",
                                 $"IntegratedGradients({input}, int steps = {Literal.Long(method.Steps)}, {string.Join(", ", attributed.Select(i => $"{Torch.Tensor}? {i.Name}Baseline = null"))}, {rule})",
                                 attributed.Select(i => $"if ({i.Name}Baseline is not null) baselines.Add({Literal.String(i.Name)}, {i.Name}Baseline);")
@@ -73,16 +74,16 @@ internal static class ExplainEmitter
                                     .ToArray());
                         break;
                     case "GradCam":
-                        Method(writer, isStatic, $"Grad-CAM on layer {method.Layer}: one map [B, H, W] per sample of {x} {shape}, upsampled from the layer's feature maps.",
+                        Method(writer, isStatic, $"Grad-CAM on layer {method.Layer}: one map [B, H, W] per sample of {(single ? of : ImageInput(attributed))}, upsampled from the layer's feature maps.",
                             Torch.Tensor, $"GradCam({input})", $"GradCam.Compute({self}, {inputs}, target, {Literal.String(method.Layer!)})");
                         break;
                     case "Occlusion":
-                        Attribution($"Occlusion of {x} {shape}: the target score's drop when a window {Sizes(method.Window)} (stride {Sizes(method.Stride)}) is set to <paramref name=\"baselineValue\"/>.",
+                        Attribution($"Occlusion of {of}: the target score's drop when a window {Sizes(method.Window)} (stride {Sizes(method.Stride)}) is set to <paramref name=\"baselineValue\"/>.",
                             $"Occlusion({input}, double baselineValue = 0)",
                             $"Occlusion.Compute({self}, {inputs}, target, new long[] {Sizes(method.Window)}, new long[] {Sizes(method.Stride)}, baselineValue)");
                         break;
                     case "FeatureAblation":
-                        Attribution($"Feature ablation of {x} {shape}: the target score's drop when each feature is set to <paramref name=\"baselineValue\"/>.",
+                        Attribution($"Feature ablation of {of}: the target score's drop when each feature is set to <paramref name=\"baselineValue\"/>.",
                             $"FeatureAblation({input}, double baselineValue = 0)", $"FeatureAblation.Compute({self}, {inputs}, target, baselineValue)");
                         break;
                 }
@@ -107,7 +108,7 @@ internal static class ExplainEmitter
             {
                 if (layers.Count == 0) return;
                 Separate(w);
-                w.Line($"/// <summary>{string.Format(summary, single ? x : string.Join(" and ", spec.Inputs.Select(i => i.Name)))}</summary>");
+                w.Line($"/// <summary>{string.Format(summary, string.Join(" and ", spec.Inputs.Select(i => i.Name)))}</summary>");
                 w.Open($"public {(isStatic ? "static " : "")}{record} {name}({modelParameter}{tensors})");
                 w.Line($"var captured = {Interpretability}.{runtime}({self}, {forward}, {string.Join(", ", layers.Select(l => Literal.String(l.Name)))});");
                 w.Line($"return new({string.Join(", ", layers.Select(l => $"captured[{Literal.String(l.Name)}]"))});");
@@ -141,6 +142,10 @@ internal static class ExplainEmitter
     {
         if (!writer.ToString().TrimEnd().EndsWith("{")) writer.Line();
     }
+
+    /// <summary>The input Grad-CAM's map is upsampled to: the first floating-point image input, as the runtime chooses.</summary>
+    private static string ImageInput(System.Collections.Generic.List<Shapes.TensorSpec> attributed) =>
+        attributed.Where(i => i.Shape.Rank == 4).Select(i => $"{i.Name} {i.Shape}").FirstOrDefault() ?? "the image input";
 
     private static string Sizes(Infrastructure.EquatableArray<long> sizes) => "{ " + string.Join(", ", sizes.Select(Literal.Long)) + " }";
 }
