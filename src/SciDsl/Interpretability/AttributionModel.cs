@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -106,6 +107,11 @@ internal sealed class AttributionModel : IDisposable
         {
             output = forward(xs);
         }
+        catch (ShapeMismatchException e)
+        {
+            // A generated model's forward names the input and the shape it declares.
+            throw new ArgumentException($"{method}: {e.Message}", e.ParamName, e);
+        }
         catch (ExternalException e)
         {
             string taken = string.Join(", ", Names.Select((name, i) => $"{name} of shape {Shape(Inputs[i])} (per sample {Shape(Inputs[i], skip: 1)})"));
@@ -193,6 +199,10 @@ internal sealed class AttributionModel : IDisposable
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
+    /// <summary>What a generated model declares it takes (its static <c>Signature</c>); null for a hand-written model.</summary>
+    private static ModelSignature? SignatureOf(nn.Module model) =>
+        model.GetType().GetProperty("Signature", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as ModelSignature;
+
     /// <summary>How to run <paramref name="model"/> on the inputs: TorchSharp's modules of one to six tensors.</summary>
     private static Func<Tensor[], Tensor> Forward(nn.Module model, ModelInputs inputs, string method)
     {
@@ -211,7 +221,8 @@ internal sealed class AttributionModel : IDisposable
                 $"{method}: the model is a {model.GetType().Name}, which does not map one to six tensors to one tensor of scores [B, C].", nameof(model));
         if (taken.Value.Count != inputs.Count)
             throw new ArgumentException(
-                $"{method}: the model takes {taken.Value.Count} input(s) but received {inputs.Count} ({string.Join(", ", inputs.Select(i => $"{i.Name} {Shape(i.Value)}"))}); pass one tensor per input, in the order its forward takes them.",
+                $"{method}: the model takes {taken.Value.Count} input(s) but received {inputs.Count} ({string.Join(", ", inputs.Select(i => $"{i.Name} {Shape(i.Value)}"))}); pass one tensor per input, in the order its forward takes them" +
+                (SignatureOf(model) is { } signature ? $": {string.Join(", ", signature.Inputs)}." : "."),
                 "inputs");
         return taken.Value.Forward;
     }

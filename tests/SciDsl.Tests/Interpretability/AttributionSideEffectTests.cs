@@ -35,11 +35,7 @@ public sealed class AttributionSideEffectTests
         Tensor attributions = Run(method, model, x);
 
         Assert.Equal(x.shape, attributions.shape);
-        var after = Snapshot(model);
-        Assert.Equal(before.Modes, after.Modes);
-        Assert.Equal(before.RequiresGrad, after.RequiresGrad);
-        Assert.Equal(before.Values, after.Values);
-        Assert.Equal(before.Gradients, after.Gradients);
+        AssertRestored(before, model);
     }
 
     [Theory]
@@ -66,11 +62,7 @@ public sealed class AttributionSideEffectTests
 
         Assert.Equal(inputs[0].Value.shape, attributions["x1"].shape);
         Assert.Equal(inputs[1].Value.shape, attributions["x2"].shape);
-        var after = Snapshot(model);
-        Assert.Equal(before.Modes, after.Modes);
-        Assert.Equal(before.RequiresGrad, after.RequiresGrad);
-        Assert.Equal(before.Values, after.Values);
-        Assert.Equal(before.Gradients, after.Gradients);
+        AssertRestored(before, model);
     }
 
     [Fact]
@@ -84,10 +76,7 @@ public sealed class AttributionSideEffectTests
 
         GradCam.Compute(model, new ModelInputs(("x", randn(2, 1, 8, 8)), ("z", randn(2, 3))), 1, "features");
 
-        var after = Snapshot(model);
-        Assert.Equal(before.Modes, after.Modes);
-        Assert.Equal(before.Values, after.Values);
-        Assert.Equal(before.Gradients, after.Gradients);
+        AssertRestored(before, model);
     }
 
     [Theory]
@@ -181,6 +170,15 @@ public sealed class AttributionSideEffectTests
         nameof(FeatureAblation) => FeatureAblation.Compute(model, x, target),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no such attribution method in this test"),
     };
+
+    private static void AssertRestored(ModelState before, nn.Module model)
+    {
+        var after = Snapshot(model);
+        Assert.Equal(before.Modes, after.Modes);
+        Assert.Equal(before.RequiresGrad, after.RequiresGrad);
+        Assert.Equal(before.Values, after.Values);
+        Assert.Equal(before.Gradients, after.Gradients);
+    }
 
     internal sealed record ModelState(bool[] Modes, bool[] RequiresGrad, byte[][] Values, byte[]?[] Gradients);
 

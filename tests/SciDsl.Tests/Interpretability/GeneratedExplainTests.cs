@@ -121,6 +121,20 @@ public sealed class GeneratedExplainTests
         Assert.Single(typeof(ExplainedIdsAndValues.NamedAttributions).GetProperties(), p => p.PropertyType == typeof(Tensor));
     }
 
+    [Fact]
+    public void Inputs_a_generated_two_input_model_cannot_take_are_named_with_the_shapes_it_declares()
+    {
+        using var scope = NewDisposeScope();
+        var model = new ExplainedPair();
+        var x = randn(2, 4);
+
+        var shape = ShapeErrors.Naming(() => Saliency.Compute(model, new ModelInputs(("x", x), ("z", randn(2, 5))), 0),
+            "Saliency: ExplainedPair.forward: input 'z' must have shape [B, 3] but has [2, 5]");
+        ShapeErrors.Naming(() => IntegratedGradients.Compute(model, new ModelInputs(("x", x)), 0),
+            "IntegratedGradients: the model takes 2 input(s) but received 1 (x [2, 4])", "x: [B, 4], z: [B, 3]");
+        Assert.Equal("z", shape.ParamName);
+    }
+
     private static void Same(Tensor expected, Tensor actual)
     {
         Assert.Equal(expected.shape, actual.shape);
