@@ -89,6 +89,8 @@ internal static class ExplainParser
         var captured = model.Nodes.Where(n => n.Layer.Site.IsNamedByUser).ToList();
         if (modelType is null && methods.Count > 0)
             ReportClashes(type, model, methods, captured, diagnostics);
+        if (methods.Count > 0)
+            ReportParameterClashes(type, model, methods, modelType is not null, captured.Count > 0, diagnostics);
         var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs, methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && n.Layer.TorchType == "MultiheadAttention").Select(Captured).ToEquatableArray());
@@ -221,6 +223,31 @@ internal static class ExplainParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the name '{name}' of {model.Type.Name}",
                 $"[Explain] generates a member {name}", "rename the input or layer"));
         }
+    }
+
+    /// <summary>The generated methods take every input beside their own parameters and locals, so an input may not share their names (SD2011).</summary>
+    private static void ReportParameterClashes(
+        INamedTypeSymbol type, ShapedModel model, List<ExplainMethod> methods, bool onExperiment, bool captures, List<DiagnosticInfo> diagnostics)
+    {
+        bool single = model.Inputs.Count == 1;
+        var reserved = new HashSet<string> { "target" };
+        if (onExperiment) reserved.Add("model");
+        if (captures) reserved.Add("captured");
+        if (!single && methods.Any(m => m.Attribution is not ("GradCam" or "IntegratedGradients"))) reserved.Add("byName");
+        foreach (var method in methods)
+            reserved.UnionWith(method.Attribution switch
+            {
+                "SmoothGrad" => new[] { "noiseLevel", "samples", "seed", "chunkSize" },
+                "IntegratedGradients" when single => new[] { "steps", "baseline", "rule", "chunkSize" },
+                "IntegratedGradients" => new[] { "steps", "rule", "chunkSize", "baselines", "result" }
+                    .Concat(model.Inputs.Where(IsAttributed).Select(i => i.Name + "Baseline")),
+                "Occlusion" or "FeatureAblation" => new[] { "baselineValue" },
+                _ => new string[0],
+            });
+        var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
+        foreach (var input in model.Inputs.Where(i => reserved.Contains(i.Name)))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the input name '{input.Name}' of {model.Type.Name}",
+                $"the methods [Explain] generates take the inputs beside a parameter or local variable {input.Name}", "rename the input"));
     }
 
     private static string Display(AttributeData attribute) =>

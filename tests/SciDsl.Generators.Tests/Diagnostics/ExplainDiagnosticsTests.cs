@@ -209,6 +209,25 @@ public class ExplainDiagnosticsTests
             "Grad-CAM upsamples its map to the input's height and width");
     }
 
+    [Theory]
+    [InlineData("x: B,4; target: B,3", "[Explain(Attribution.Saliency)]", "target")]
+    [InlineData("x: B,4; result: B,3", "[Explain(Attribution.IntegratedGradients)]", "result")]
+    [InlineData("x: B,4; xBaseline: B,3", "[Explain(Attribution.IntegratedGradients)]", "xBaseline")]
+    public void An_input_named_like_a_generated_parameter_is_SD2011(string inputs, string explain, string name)
+    {
+        string source =
+            "using SciDsl;\n" +
+            $"[Model(\"{inputs}\")]\n" +
+            "[Linear(3, From = \"x\", Name = \"fromX\")]\n" +
+            $"[Add(\"fromX\", \"{name}\"), Linear(2)]\n" +
+            "\n" +
+            explain + "\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011",
+            $"the input name '{name}' of Net cannot be used in the generated code: the methods [Explain] generates take the inputs beside a parameter or local variable {name}; rename the input");
+    }
+
     [Fact]
     public void A_layer_named_like_a_generated_member_is_SD2011()
     {
