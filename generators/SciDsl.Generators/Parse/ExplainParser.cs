@@ -26,8 +26,9 @@ internal sealed record CapturedLayer(string Name, string Shape);
 /// <summary>What a declaration's <c>X.Explain.g.cs</c> is emitted from; no locations.</summary>
 /// <param name="Type">The class declaring <c>[Explain]</c>: the model, or an experiment.</param>
 /// <param name="ModelType">For an experiment, its model's type (<c>global::</c> name), which the static methods take; null on a model.</param>
+/// <param name="Inputs">The model's inputs in declaration order; the methods attribute to the floating-point ones.</param>
 internal sealed record ExplainSpec(
-    DeclaredType Type, string? ModelType, TensorSpec Input, EquatableArray<ExplainMethod> Methods,
+    DeclaredType Type, string? ModelType, EquatableArray<TensorSpec> Inputs, EquatableArray<ExplainMethod> Methods,
     EquatableArray<CapturedLayer> Activations, EquatableArray<CapturedLayer> Attention);
 
 /// <summary>
@@ -92,7 +93,9 @@ internal static class ExplainParser
         var captured = model.Nodes.Where(n => n.Layer.Site.IsNamedByUser).ToList();
         if (modelType is null && methods.Count > 0)
             ReportClashes(type, model, methods, captured, diagnostics);
-        var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs[0], methods.ToEquatableArray(),
+        if (methods.Count > 0)
+            ReportParameterClashes(type, model, methods, modelType is not null, captured.Count > 0, diagnostics);
+        var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs, methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && CapturesAttention(n)).Select(AttentionShape).ToEquatableArray());
         return new ParseResult<ExplainSpec>(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
@@ -121,15 +124,14 @@ internal static class ExplainParser
         if (declared.Any(d => d.Attribution == method))
             Invalid($"Attribution.{method} is declared twice; each method is generated once, so remove one");
 
-        if (model.Inputs.Count != 1)
-            Invalid($"[Explain] generates methods for a model with one input; {model.Type.Name} has {model.Inputs.Count} ({string.Join(", ", model.Inputs.Select(i => i.Name))}), so call SciDsl.Interpretability on a one-input view of it");
-        var input = model.Inputs[0];
         if (model.Outputs.Count != 1 || model.Outputs[0].Shape.Rank != 2)
             Rejects("one output of scores [B, C]", string.Join(", ", model.Outputs.Select(o => o.Shape.ToString())), $"the outputs of {model.Type.Name}",
                 "an attribution explains one score column; add a head that ends in [B, C]");
-        if (input.ElementType != TensorSpec.Float32 && input.ElementType != "float64")
-            Rejects("a floating-point input", input.ToString(), $"input '{input.Name}'",
-                "gradients and perturbations need real-valued inputs; explain a model that takes the embedded values instead of the ids");
+        var attributed = model.Inputs.Where(IsAttributed).ToList();
+        if (attributed.Count == 0)
+            Rejects("a floating-point input", string.Join(", ", model.Inputs.Select(i => i.ToString())),
+                model.Inputs.Count == 1 ? $"input '{model.Inputs[0].Name}'" : $"the inputs of {model.Type.Name}",
+                "gradients and perturbations need real-valued inputs (integer inputs are held fixed); explain a model that takes the embedded values instead of the ids");
 
         int steps = arguments.Int("Steps", 64), samples = arguments.Int("Samples", 32);
         double noise = arguments.Double("NoiseLevel", 0.15);
@@ -139,26 +141,37 @@ internal static class ExplainParser
 
         string? layer = arguments.String("Layer");
         if (method == "GradCam") CheckGradCamLayer(layer, model, display, location, diagnostics, Invalid, Rejects);
-        if (method == "FeatureAblation" && input.Shape.Rank != 2)
-            Rejects("a tabular input [B, F]", input.Shape.ToString(), $"input '{input.Name}'", "feature ablation sets one feature at a time; use Attribution.Occlusion for images and sequences");
+        if (method == "FeatureAblation")
+            foreach (var input in attributed.Where(i => i.Shape.Rank != 2))
+                Rejects("a tabular input [B, F]", input.Shape.ToString(), $"input '{input.Name}'", "feature ablation sets one feature at a time; use Attribution.Occlusion for images and sequences");
 
         var window = Sizes(arguments, "Window");
         var stride = Sizes(arguments, "Stride");
-        if (method == "Occlusion")
+        if (method == "Occlusion" && attributed.Count > 0) CheckOcclusion(attributed, window, stride, Invalid);
+        return diagnostics.Count > before ? null : new ExplainMethod(method, layer, steps, noise, samples, window, stride.Count > 0 ? stride : window);
+    }
+
+    /// <summary>One window slides over every floating-point input in turn, so it must fit each of them.</summary>
+    private static void CheckOcclusion(List<TensorSpec> attributed, EquatableArray<long> window, EquatableArray<long> stride, System.Action<string> invalid)
+    {
+        string Sample(TensorSpec input) =>
+            "[" + string.Join(", ", input.Shape.Dims.Skip(1)) + "]" + (attributed.Count == 1 ? "" : $" of input '{input.Name}'");
+        if (window.Count == 0)
+        {
+            invalid($"Attribution.Occlusion needs Window, one size per dimension of a sample {Sample(attributed[0])}, e.g. Window = new[] {{ {string.Join(", ", Enumerable.Repeat("2", attributed[0].Shape.Rank - 1))} }}");
+            return;
+        }
+        foreach (var input in attributed)
         {
             int sampleRank = input.Shape.Rank - 1;
-            string sample = "[" + string.Join(", ", input.Shape.Dims.Skip(1)) + "]";
-            if (window.Count == 0)
-                Invalid($"Attribution.Occlusion needs Window, one size per dimension of a sample {sample}, e.g. Window = new[] {{ {string.Join(", ", Enumerable.Repeat("2", sampleRank))} }}");
             foreach (var (name, sizes) in new[] { ("Window", window), ("Stride", stride) }.Where(s => s.Item2.Count > 0))
             {
                 if (sizes.Count != sampleRank || sizes.Any(s => s <= 0))
-                    Invalid($"{name} = {{ {string.Join(", ", sizes)} }} must give {sampleRank} positive sizes, one per dimension of a sample {sample}");
+                    invalid($"{name} = {{ {string.Join(", ", sizes)} }} must give {sampleRank} positive sizes, one per dimension of a sample {Sample(input)}");
                 else if (Enumerable.Range(0, sampleRank).Any(d => input.Shape[d + 1].IsConstant && sizes[d] > input.Shape[d + 1].Constant))
-                    Invalid($"{name} = {{ {string.Join(", ", sizes)} }} is larger than a sample {sample}");
+                    invalid($"{name} = {{ {string.Join(", ", sizes)} }} is larger than a sample {Sample(input)}");
             }
         }
-        return diagnostics.Count > before ? null : new ExplainMethod(method, layer, steps, noise, samples, window, stride.Count > 0 ? stride : window);
     }
 
     private static void CheckGradCamLayer(string? layer, ShapedModel model, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics,
@@ -182,10 +195,16 @@ internal static class ExplainParser
                 "Grad-CAM weighs the channels of a 2-D feature map; name a Conv2d layer, or a layer after one that keeps [B, C, H, W]");
         else if (!RunsAsOneTensorModule(node))
             invalid($"Layer '{layer}' is {node.Layer.Site.Display}, which runs no module of its own whose output can be captured; name the convolution before it");
-        var input = model.Inputs[0];
-        if (input.Shape.Rank != 4)
-            rejects("an image input [B, C, H, W]", input.Shape.ToString(), $"input '{input.Name}'", "Grad-CAM upsamples its map to the input's height and width");
+        // The map is upsampled to the first floating-point image input, as the runtime does.
+        var attributed = model.Inputs.Where(IsAttributed).ToList();
+        if (attributed.Count > 0 && !attributed.Any(i => i.Shape.Rank == 4))
+            rejects("an image input [B, C, H, W]", string.Join(", ", attributed.Select(i => i.Shape.ToString())),
+                attributed.Count == 1 ? $"input '{attributed[0].Name}'" : $"the floating-point inputs of {model.Type.Name}",
+                "Grad-CAM upsamples its map to the input's height and width");
     }
+
+    /// <summary>A floating-point input, which the methods attribute to; integer inputs (ids) are held fixed.</summary>
+    internal static bool IsAttributed(TensorSpec input) => input.ElementType is TensorSpec.Float32 or "float64";
 
     /// <summary>
     /// A layer whose forward is the default <c>module.call(x)</c>: one tensor in, one out, through TorchSharp's hooks, so the
@@ -201,12 +220,38 @@ internal static class ExplainParser
         var generated = methods.Select(m => m.Attribution).ToList();
         if (named.Any(RunsAsOneTensorModule)) generated.AddRange(new[] { "Activations", "NamedActivations" });
         if (named.Any(CapturesAttention)) generated.AddRange(new[] { "AttentionWeights", "NamedAttentionWeights" });
+        if (model.Inputs.Count > 1) generated.Add("NamedAttributions");
         foreach (var name in model.Inputs.Select(i => i.Name).Concat(model.Nodes.Select(n => n.Name)).Where(generated.Contains))
         {
             var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the name '{name}' of {model.Type.Name}",
                 $"[Explain] generates a member {name}", "rename the input or layer"));
         }
+    }
+
+    /// <summary>The generated methods take every input beside their own parameters and locals, so an input may not share their names (SD2011).</summary>
+    private static void ReportParameterClashes(
+        INamedTypeSymbol type, ShapedModel model, List<ExplainMethod> methods, bool onExperiment, bool captures, List<DiagnosticInfo> diagnostics)
+    {
+        bool single = model.Inputs.Count == 1;
+        var reserved = new HashSet<string> { "target" };
+        if (onExperiment) reserved.Add("model");
+        if (captures) reserved.Add("captured");
+        if (!single && methods.Any(m => m.Attribution is not ("GradCam" or "IntegratedGradients"))) reserved.Add("byName");
+        foreach (var method in methods)
+            reserved.UnionWith(method.Attribution switch
+            {
+                "SmoothGrad" => new[] { "noiseLevel", "samples", "seed", "chunkSize" },
+                "IntegratedGradients" when single => new[] { "steps", "baseline", "rule", "chunkSize" },
+                "IntegratedGradients" => new[] { "steps", "rule", "chunkSize", "baselines", "result" }
+                    .Concat(model.Inputs.Where(IsAttributed).Select(i => i.Name + "Baseline")),
+                "Occlusion" or "FeatureAblation" => new[] { "baselineValue" },
+                _ => new string[0],
+            });
+        var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
+        foreach (var input in model.Inputs.Where(i => reserved.Contains(i.Name)))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the input name '{input.Name}' of {model.Type.Name}",
+                $"the methods [Explain] generates take the inputs beside a parameter or local variable {input.Name}", "rename the input"));
     }
 
     private static string Display(AttributeData attribute) =>

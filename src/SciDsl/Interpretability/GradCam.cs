@@ -19,15 +19,30 @@ public static class GradCam
     /// No layer of that name, a layer whose output is not a feature map [B, K, h, w], x that is not [B, C, H, W], does
     /// not fit the model or holds NaN, or a target outside the output width.
     /// </exception>
-    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target, string layer)
+    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target, string layer) =>
+        Compute(model, new ModelInputs(("x", x)), target, layer);
+
+    /// <summary>
+    /// Grad-CAM for a model with several inputs: the layer's map does not depend on which input it came from, so this is
+    /// one map per sample [B, H, W], upsampled to the height and width of the first floating-point image input
+    /// [B, C, H, W]. One forward/backward pass; the model is left as it was.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// No layer of that name, a layer whose output is not a feature map [B, K, h, w], no floating-point image input
+    /// [B, C, H, W], inputs the model does not take or that hold NaN, or a target outside the output width.
+    /// </exception>
+    public static Tensor Compute(nn.Module model, ModelInputs inputs, long target, string layer)
     {
         const string method = nameof(GradCam);
         ArgumentNullException.ThrowIfNull(model);
         var hooked = NamedLayers.FindTensorLayer(model, layer, method);
-        using var borrowed = AttributionModel.Borrow(model, x, method);
-        if (x.dim() != 4)
+        using var borrowed = AttributionModel.Borrow(model, inputs, method);
+        int image = Array.FindIndex(borrowed.Inputs, x => x.is_floating_point() && x.dim() == 4);
+        if (image < 0)
             throw new ArgumentException(
-                $"{method}: x has shape {AttributionModel.Shape(x)}; Grad-CAM maps an image batch [B, C, H, W].", nameof(x));
+                $"{method}: {string.Join(", ", borrowed.Names.Select((name, i) => $"{name} has shape {AttributionModel.Shape(borrowed.Inputs[i])}"))}; Grad-CAM maps an image batch [B, C, H, W].",
+                borrowed.Names[0]);
+        var x = borrowed.Inputs[image];
 
         using var scope = NewDisposeScope();
         Tensor? featureMaps = null;
@@ -37,10 +52,11 @@ public static class GradCam
             return output;
         });
         Tensor score;
-        var input = x.detach().requires_grad_(true); // parameters are frozen: the graph to the feature maps starts here
+        // Parameters are frozen: the graph to the feature maps starts at the floating-point inputs.
+        var points = borrowed.Inputs.Select((input, i) => borrowed.Attributed[i] ? input.detach().requires_grad_(true) : input).ToArray();
         try
         {
-            score = borrowed.Score(input, target);
+            score = borrowed.Score(points, target);
         }
         finally
         {

@@ -28,49 +28,87 @@ public static class IntegratedGradients
         nn.Module<Tensor, Tensor> model, Tensor x, long target, Tensor? baseline = null,
         int steps = 64, IntegrationRule rule = IntegrationRule.RiemannMidpoint, int chunkSize = 256)
     {
+        var result = Compute(model, new ModelInputs(("x", x)), target, baseline is null ? null : new Dictionary<string, Tensor> { ["x"] = baseline }, steps, rule, chunkSize);
+        return new IntegratedGradientsResult(result.Attributions["x"], result.Delta);
+    }
+
+    /// <summary>
+    /// Integrated Gradients for a model with several inputs: every floating-point input moves along the straight path from
+    /// its own baseline to its value while integer inputs are held fixed, all inputs' interpolation points batched
+    /// together as in the one-input method. Returns each floating-point input's attributions by name (of its input's
+    /// shape) and the convergence delta per sample, Σ over all inputs' attributions − (f(x) − f(baseline)).
+    /// </summary>
+    /// <param name="baselines">Reference inputs by name, each of its input's shape or of one sample's shape; zeros for an input without one.</param>
+    /// <exception cref="ArgumentException">
+    /// steps or chunkSize ≤ 0, a baseline of the wrong shape or for an input that is not attributed, inputs the model
+    /// does not take or that hold NaN, or a target outside the output width.
+    /// </exception>
+    public static IntegratedGradientsResult<IReadOnlyDictionary<string, Tensor>> Compute(
+        nn.Module model, ModelInputs inputs, long target, IReadOnlyDictionary<string, Tensor>? baselines = null,
+        int steps = 64, IntegrationRule rule = IntegrationRule.RiemannMidpoint, int chunkSize = 256)
+    {
         const string method = nameof(IntegratedGradients);
         if (steps <= 0)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"{method}: steps must be at least 1.");
-        using var borrowed = AttributionModel.Borrow(model, x, method);
+        using var borrowed = AttributionModel.Borrow(model, inputs, method);
         using var scope = NewDisposeScope();
 
-        var input = x.detach();
-        var reference = Baseline(baseline, input, method);
-        var difference = input - reference;
-        long batch = input.shape[0];
-        var scoreGap = (borrowed.ScoreWithoutGradient(input, target) - borrowed.ScoreWithoutGradient(reference, target)).to(float64);
+        var references = Baselines(baselines, borrowed, method);
+        var differences = borrowed.Inputs.Select((input, i) => input - references[i]).ToArray();
+        long batch = borrowed.Batch;
+        var scoreGap = (borrowed.ScoreWithoutGradient(borrowed.Inputs, target) - borrowed.ScoreWithoutGradient(references, target)).to(float64);
         var (alphas, weights) = Quadrature.On01(rule, steps);
         var alphaOfStep = tensor(alphas, float64);
         var weightOfStep = tensor(weights, float64);
-        var pointShape = new long[] { -1 }.Concat(Enumerable.Repeat(1L, (int)input.dim() - 1)).ToArray();
 
-        // Rows are ordered step-major (row = step·B + sample), so a chunk may span steps and samples alike.
+        // Rows are ordered step-major (row = step·B + sample), so a chunk may span steps and samples alike; an integer
+        // input's difference is 0, so it stays at its value.
         Tensor StepOf(Tensor row) => row.div(batch, rounding_mode: RoundingMode.floor);
         var weightedGradients = borrowed.SumGradients(
             steps * batch, chunkSize, target,
-            pointsOf: (row, sample) =>
-                reference.index_select(0, sample)
-                + alphaOfStep.index_select(0, StepOf(row)).to(input.dtype).reshape(pointShape) * difference.index_select(0, sample),
-            weightOf: row => weightOfStep.index_select(0, StepOf(row)).reshape(pointShape));
+            pointsOf: (row, sample) => references
+                .Select((reference, i) => borrowed.Attributed[i]
+                    ? reference.index_select(0, sample)
+                      + AttributionModel.PerRow(alphaOfStep.index_select(0, StepOf(row)).to(reference.dtype), reference) * differences[i].index_select(0, sample)
+                    : reference.index_select(0, sample))
+                .ToArray(),
+            weightOf: row => weightOfStep.index_select(0, StepOf(row)));
 
-        var attributions = difference.to(float64) * weightedGradients;
-        var delta = attributions.reshape(batch, -1).sum(1) - scoreGap;
-        return new IntegratedGradientsResult(
-            attributions.to(input.dtype).MoveToOuterDisposeScope(),
+        var attributions = weightedGradients.Select((sum, i) => sum is null ? null : differences[i].to(float64) * sum).ToArray();
+        var delta = attributions.OfType<Tensor>().Select(a => a.reshape(batch, -1).sum(1)).Aggregate((a, b) => a + b) - scoreGap;
+        return new IntegratedGradientsResult<IReadOnlyDictionary<string, Tensor>>(
+            borrowed.ByName(attributions.Select((a, i) => a?.to(borrowed.Inputs[i].dtype)).ToArray()),
             delta.MoveToOuterDisposeScope());
     }
 
-    private static Tensor Baseline(Tensor? baseline, Tensor x, string method)
+    /// <summary>Each input's reference: its baseline broadcast to the batch, zeros without one; an integer input is its own reference.</summary>
+    private static Tensor[] Baselines(IReadOnlyDictionary<string, Tensor>? baselines, AttributionModel borrowed, string method)
     {
-        if (baseline is null)
-            return zeros_like(x);
-        var sampleShape = x.shape.Skip(1).ToArray();
-        if (baseline.shape.SequenceEqual(x.shape))
-            return baseline.detach().to(x.dtype);
-        if (baseline.shape.SequenceEqual(sampleShape))
-            return baseline.detach().to(x.dtype).unsqueeze(0).expand(x.shape).contiguous();
-        throw new ArgumentException(
-            $"{method}: baseline has shape {AttributionModel.Shape(baseline)}; expected x's shape {AttributionModel.Shape(x)} or one sample's shape {AttributionModel.Shape(x, skip: 1)}.",
-            nameof(baseline));
+        var references = new Tensor[borrowed.Inputs.Length];
+        for (int i = 0; i < references.Length; i++)
+        {
+            var x = borrowed.Inputs[i];
+            string name = borrowed.Names[i];
+            bool single = references.Length == 1;
+            string argument = single ? "baseline" : $"baseline of {name}";
+            if (baselines is null || !baselines.TryGetValue(name, out var baseline))
+                references[i] = borrowed.Attributed[i] ? zeros_like(x) : x;
+            else if (!borrowed.Attributed[i])
+                throw new ArgumentException(
+                    $"{method}: {argument} is given, but {name} has dtype {x.dtype}; integer inputs are held fixed, so remove its baseline.", nameof(baselines));
+            else if (baseline.shape.SequenceEqual(x.shape))
+                references[i] = baseline.detach().to(x.dtype);
+            else if (baseline.shape.SequenceEqual(x.shape.Skip(1)))
+                references[i] = baseline.detach().to(x.dtype).unsqueeze(0).expand(x.shape).contiguous();
+            else
+                throw new ArgumentException(
+                    $"{method}: {argument} has shape {AttributionModel.Shape(baseline)}; expected {name}'s shape {AttributionModel.Shape(x)} or one sample's shape {AttributionModel.Shape(x, skip: 1)}.",
+                    single ? "baseline" : nameof(baselines));
+        }
+        var unknown = baselines?.Keys.Where(k => !borrowed.Names.Contains(k)).ToList();
+        if (unknown is { Count: > 0 })
+            throw new ArgumentException(
+                $"{method}: baselines name {string.Join(", ", unknown)}, which the inputs ({string.Join(", ", borrowed.Names)}) do not have.", nameof(baselines));
+        return references;
     }
 }

@@ -18,44 +18,75 @@ public static class Occlusion
     /// holds NaN, or a target outside the output width.
     /// </exception>
     public static Tensor Compute(
-        nn.Module<Tensor, Tensor> model, Tensor x, long target, long[] window, long[] stride, double baselineValue = 0)
+        nn.Module<Tensor, Tensor> model, Tensor x, long target, long[] window, long[] stride, double baselineValue = 0) =>
+        Compute(model, new ModelInputs(("x", x)), target, window, stride, baselineValue)["x"];
+
+    /// <summary>
+    /// Occlusion for a model with several inputs: the window slides over each floating-point input in turn while the
+    /// other inputs keep their values, so each gets attributions of its own shape, by name; integer inputs are not
+    /// occluded. <paramref name="window"/> and <paramref name="stride"/> apply to every floating-point input, which must
+    /// all have as many sample dimensions as they have sizes.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// window or stride of the wrong length for an input, a size ≤ 0, a window larger than an input, inputs the model
+    /// does not take or that hold NaN, or a target outside the output width.
+    /// </exception>
+    public static IReadOnlyDictionary<string, Tensor> Compute(
+        nn.Module model, ModelInputs inputs, long target, long[] window, long[] stride, double baselineValue = 0)
     {
         const string method = nameof(Occlusion);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(stride);
-        using var borrowed = AttributionModel.Borrow(model, x, method);
-        var sampleShape = x.shape.Skip(1).ToArray();
-        CheckSizes(window, nameof(window), sampleShape, x, method);
-        CheckSizes(stride, nameof(stride), sampleShape, x, method);
-        for (int d = 0; d < window.Length; d++)
-            if (window[d] > sampleShape[d])
-                throw new ArgumentException(
-                    $"{method}: window [{string.Join(", ", window)}] is larger than a sample {AttributionModel.Shape(x, skip: 1)} in dimension {d + 1}.",
-                    nameof(window));
+        using var borrowed = AttributionModel.Borrow(model, inputs, method);
+        for (int i = 0; i < borrowed.Inputs.Length; i++)
+        {
+            if (!borrowed.Attributed[i]) continue;
+            var x = borrowed.Inputs[i];
+            var sampleShape = x.shape.Skip(1).ToArray();
+            CheckSizes(window, nameof(window), sampleShape, x, borrowed.Names[i], method);
+            CheckSizes(stride, nameof(stride), sampleShape, x, borrowed.Names[i], method);
+            for (int d = 0; d < window.Length; d++)
+                if (window[d] > sampleShape[d])
+                    throw new ArgumentException(
+                        $"{method}: window [{string.Join(", ", window)}] is larger than a sample {AttributionModel.Shape(x, skip: 1)} of {borrowed.Names[i]} in dimension {d + 1}.",
+                        nameof(window));
+        }
 
         using var scope = NewDisposeScope();
-        var input = x.detach();
-        var clean = borrowed.ScoreWithoutGradient(input, target);
+        var clean = borrowed.ScoreWithoutGradient(borrowed.Inputs, target);
+        var attributions = new Tensor?[borrowed.Inputs.Length];
+        for (int i = 0; i < attributions.Length; i++)
+            if (borrowed.Attributed[i])
+                attributions[i] = Occlude(borrowed, i, clean, target, window, stride, baselineValue);
+        return borrowed.ByName(attributions);
+    }
+
+    /// <summary>Input <paramref name="occluded"/>'s mean score drop per position, the other inputs at their values.</summary>
+    private static Tensor Occlude(
+        AttributionModel borrowed, int occluded, Tensor clean, long target, long[] window, long[] stride, double baselineValue)
+    {
+        var input = borrowed.Inputs[occluded];
+        var sampleShape = input.shape.Skip(1).ToArray();
         var dropSum = zeros(input.shape, float64);
         var coverage = zeros(input.shape, float64);
-        var broadcastDrop = new long[] { -1 }.Concat(Enumerable.Repeat(1L, sampleShape.Length)).ToArray();
+        var points = borrowed.Inputs.ToArray();
         foreach (var region in Windows(sampleShape, window, stride))
         {
             using var windowScope = NewDisposeScope();
-            var occluded = input.clone();
-            occluded[region].fill_(baselineValue);
-            var drop = (clean - borrowed.ScoreWithoutGradient(occluded, target)).to(float64).reshape(broadcastDrop);
+            points[occluded] = input.clone();
+            points[occluded][region].fill_(baselineValue);
+            var drop = AttributionModel.PerRow((clean - borrowed.ScoreWithoutGradient(points, target)).to(float64), input);
             dropSum[region].add_(drop);
             coverage[region].add_(1);
         }
-        return (dropSum / coverage.clamp_min(1)).to(input.dtype).MoveToOuterDisposeScope();
+        return (dropSum / coverage.clamp_min(1)).to(input.dtype);
     }
 
-    private static void CheckSizes(long[] sizes, string name, long[] sampleShape, Tensor x, string method)
+    private static void CheckSizes(long[] sizes, string name, long[] sampleShape, Tensor x, string input, string method)
     {
         if (sizes.Length != sampleShape.Length || sizes.Any(s => s <= 0))
             throw new ArgumentException(
-                $"{method}: {name} [{string.Join(", ", sizes)}] must give one positive size per sample dimension of x {AttributionModel.Shape(x)}, i.e. {sampleShape.Length} sizes.",
+                $"{method}: {name} [{string.Join(", ", sizes)}] must give one positive size per sample dimension of {input} {AttributionModel.Shape(x)}, i.e. {sampleShape.Length} sizes.",
                 name);
     }
 

@@ -39,7 +39,7 @@ public static class PermutationImportance
         double Score(Tensor rows)
         {
             using var _ = no_grad();
-            return score(borrowed.Output(rows), labels);
+            return score(borrowed.Output([rows]), labels);
         }
 
         double baseline = Score(input);

@@ -11,10 +11,20 @@ public static class Saliency
     /// as they were.
     /// </summary>
     /// <exception cref="ArgumentException">x does not fit the model, holds NaN, or target is outside the output width.</exception>
-    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target)
+    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target) =>
+        Compute(model, new ModelInputs(("x", x)), target)["x"];
+
+    /// <summary>
+    /// |∂y_target/∂x| for every floating-point input of a model with several inputs, by input name, each of its input's
+    /// shape; integer inputs are held fixed and have no entry. One forward/backward pass.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// Inputs the model does not take (count, shapes, batch sizes), NaN in one, or target outside the output width.
+    /// </exception>
+    public static IReadOnlyDictionary<string, Tensor> Compute(nn.Module model, ModelInputs inputs, long target)
     {
-        using var borrowed = AttributionModel.Borrow(model, x, nameof(Saliency));
+        using var borrowed = AttributionModel.Borrow(model, inputs, nameof(Saliency));
         using var scope = NewDisposeScope();
-        return borrowed.Gradient(x, target).abs().MoveToOuterDisposeScope();
+        return borrowed.ByName(borrowed.Gradients(borrowed.Inputs, target).Select(g => g?.abs()).ToArray());
     }
 }

@@ -120,6 +120,114 @@ public class ExplainDiagnosticsTests
             "[Explain] generates methods on a [Model] or an [Experiment]; Helper is neither");
     }
 
+    private static string Gcn(string explain) =>
+        "using SciDsl;\n" +
+        "[Model(\"x: B,N,F; adj: B,N,N\")]\n" +
+        "[GcnConv(16, Adjacency = \"adj\"), ReLU]\n" +
+        "[NodeMeanPool]\n" +
+        "[Linear(2)]\n" +
+        explain + "\n" +
+        "public partial class Net;\n";
+
+    [Fact]
+    public void A_model_with_several_inputs_gets_methods_taking_every_input_and_returning_one_attribution_per_input()
+    {
+        var run = GeneratorHarness.Run(Gcn("[Explain(Attribution.Saliency), Explain(Attribution.IntegratedGradients), Explain(Attribution.Occlusion, Window = new[] { 1, 1 })]"));
+
+        DiagnosticAssert.Clean(run);
+        string explain = run.Source("Net.Explain.g.cs");
+        Assert.Contains("public NamedAttributions Saliency(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj, long target)", explain);
+        Assert.Contains("IntegratedGradientsResult<NamedAttributions> IntegratedGradients(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj, long target, int steps = 64, global::TorchSharp.torch.Tensor? xBaseline = null, global::TorchSharp.torch.Tensor? adjBaseline = null,", explain);
+        Assert.Contains("public sealed record NamedAttributions(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj);", explain);
+    }
+
+    [Fact]
+    public void Integer_inputs_are_held_fixed_so_only_the_float_input_is_in_the_result()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"ids: int64[B,5]; x: B,4\")]\n" +
+            "[Embedding(11, 4, From = \"ids\"), Flatten, Linear(4, Name = \"fromIds\")]\n" +
+            "[Add(\"fromIds\", \"x\"), Linear(3)]\n" +
+            "[Explain(Attribution.Saliency), Explain(Attribution.FeatureAblation)]\n" +
+            "public partial class Net;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        DiagnosticAssert.Clean(run);
+        string explain = run.Source("Net.Explain.g.cs");
+        Assert.Contains("Saliency(global::TorchSharp.torch.Tensor ids, global::TorchSharp.torch.Tensor x, long target)", explain);
+        Assert.Contains("public sealed record NamedAttributions(global::TorchSharp.torch.Tensor x);", explain);
+    }
+
+    [Fact]
+    public void A_model_whose_inputs_are_all_integer_ids_is_SD1001_with_the_reason()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"ids: int64[B,5]; other: int64[B,5]\")]\n" +
+            "[Embedding(11, 4, From = \"ids\", Name = \"a\"), Embedding(11, 4, From = \"other\", Name = \"b\")]\n" +
+            "[Add(\"a\", \"b\"), Flatten, Linear(3)]\n" +
+            "\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD1001",
+            "expects a floating-point input but receives ids: int64[B, 5], other: int64[B, 5] from the inputs of Net",
+            "integer inputs are held fixed");
+    }
+
+    [Fact]
+    public void An_occlusion_window_that_does_not_fit_one_of_the_inputs_is_SD2003_naming_it()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,4; z: B,2,3\")]\n" +
+            "[Flatten(From = \"z\", Name = \"flat\")]\n" +
+            "[Concat(\"x\", \"flat\"), Linear(2)]\n" +
+            "\n" +
+            "[Explain(Attribution.Occlusion, Window = new[] { 2 })]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2003", "Window = { 2 } must give 2 positive sizes, one per dimension of a sample [2, 3] of input 'z'");
+    }
+
+    [Fact]
+    public void Grad_cam_on_a_model_without_an_image_input_is_SD1001()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,64; z: B,3\")]\n" +
+            "[Reshape(\"B,1,8,8\"), Conv2d(4, Kernel = 3, Name = \"conv\"), GlobalAvgPool, Linear(3, Name = \"fromX\")]\n" +
+            "[Add(\"fromX\", \"z\"), Linear(2)]\n" +
+            "\n" +
+            "[Explain(Attribution.GradCam, Layer = \"conv\")]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD1001",
+            "expects an image input [B, C, H, W] but receives [B, 64], [B, 3] from the floating-point inputs of Net",
+            "Grad-CAM upsamples its map to the input's height and width");
+    }
+
+    [Theory]
+    [InlineData("x: B,4; target: B,3", "[Explain(Attribution.Saliency)]", "target")]
+    [InlineData("x: B,4; result: B,3", "[Explain(Attribution.IntegratedGradients)]", "result")]
+    [InlineData("x: B,4; xBaseline: B,3", "[Explain(Attribution.IntegratedGradients)]", "xBaseline")]
+    public void An_input_named_like_a_generated_parameter_is_SD2011(string inputs, string explain, string name)
+    {
+        string source =
+            "using SciDsl;\n" +
+            $"[Model(\"{inputs}\")]\n" +
+            "[Linear(3, From = \"x\", Name = \"fromX\")]\n" +
+            $"[Add(\"fromX\", \"{name}\"), Linear(2)]\n" +
+            "\n" +
+            explain + "\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011",
+            $"the input name '{name}' of Net cannot be used in the generated code: the methods [Explain] generates take the inputs beside a parameter or local variable {name}; rename the input");
+    }
+
     [Fact]
     public void A_layer_named_like_a_generated_member_is_SD2011()
     {

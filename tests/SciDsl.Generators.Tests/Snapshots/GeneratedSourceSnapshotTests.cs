@@ -87,6 +87,30 @@ public class GeneratedSourceSnapshotTests
         Snapshot.Match(run.Source("SciDsl.Samples.Sequences.ExplainedEncoder.Explain.g.cs"), "ExplainedEncoder.Explain");
     }
 
+    /// <summary>A graph model with two inputs (x and adj): methods take both and return one attribution per input.</summary>
+    [Fact]
+    public void Generated_explain_methods_of_a_two_input_model_match_the_approved_snapshot()
+    {
+        const string explained = """
+            using SciDsl;
+
+            namespace Graphs;
+
+            [Model("x: B,N,F; adj: B,N,N")]
+            [GcnConv(16, Adjacency = "adj"), ReLU]
+            [GraphSageConv(8, Adjacency = "adj", Name = "sage")]
+            [NodeMeanPool]
+            [Linear(2, Name = "head")]
+            [Explain(Attribution.IntegratedGradients, Steps = 32), Explain(Attribution.Saliency), Explain(Attribution.InputXGradient)]
+            [Explain(Attribution.SmoothGrad, Samples = 16), Explain(Attribution.Occlusion, Window = new[] { 1, 2 })]
+            public partial class ExplainedGcn;
+            """;
+        var run = GeneratorHarness.Run(explained);
+
+        DiagnosticAssert.Clean(run);
+        Snapshot.Match(run.Source("Graphs.ExplainedGcn.Explain.g.cs"), "ExplainedGcn.Explain");
+    }
+
     [Fact]
     public void Generated_sources_use_only_line_feeds()
     {

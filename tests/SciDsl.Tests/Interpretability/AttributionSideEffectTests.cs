@@ -35,11 +35,48 @@ public sealed class AttributionSideEffectTests
         Tensor attributions = Run(method, model, x);
 
         Assert.Equal(x.shape, attributions.shape);
-        var after = Snapshot(model);
-        Assert.Equal(before.Modes, after.Modes);
-        Assert.Equal(before.RequiresGrad, after.RequiresGrad);
-        Assert.Equal(before.Values, after.Values);
-        Assert.Equal(before.Gradients, after.Gradients);
+        AssertRestored(before, model);
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void A_multi_input_model_is_restored_exactly_and_every_input_gets_an_attribution_of_its_shape(string method)
+    {
+        using var scope = NewDisposeScope();
+        var model = new TwoInputTanhMlp(seed: 21);
+        model.train();
+        model.forward(randn(4, 4), randn(4, 3)).pow(2).sum().backward();
+        var before = Snapshot(model);
+        var inputs = new ModelInputs(("x1", randn(3, 4)), ("x2", randn(3, 3)));
+
+        var attributions = method switch
+        {
+            nameof(Saliency) => Saliency.Compute(model, inputs, 0),
+            nameof(InputXGradient) => InputXGradient.Compute(model, inputs, 0),
+            nameof(SmoothGrad) => SmoothGrad.Compute(model, inputs, 0, samples: 4),
+            nameof(IntegratedGradients) => IntegratedGradients.Compute(model, inputs, 0, steps: 8).Attributions,
+            nameof(Occlusion) => Occlusion.Compute(model, inputs, 0, new long[] { 2 }, new long[] { 1 }),
+            nameof(FeatureAblation) => FeatureAblation.Compute(model, inputs, 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no such attribution method in this test"),
+        };
+
+        Assert.Equal(inputs[0].Value.shape, attributions["x1"].shape);
+        Assert.Equal(inputs[1].Value.shape, attributions["x2"].shape);
+        AssertRestored(before, model);
+    }
+
+    [Fact]
+    public void Grad_cam_on_a_multi_input_model_leaves_it_as_it_was()
+    {
+        using var scope = NewDisposeScope();
+        var model = new ImageAndTabular(seed: 22);
+        model.train();
+        model.forward(randn(2, 1, 8, 8), randn(2, 3)).sum().backward();
+        var before = Snapshot(model);
+
+        GradCam.Compute(model, new ModelInputs(("x", randn(2, 1, 8, 8)), ("z", randn(2, 3))), 1, "features");
+
+        AssertRestored(before, model);
     }
 
     [Theory]
@@ -133,6 +170,15 @@ public sealed class AttributionSideEffectTests
         nameof(FeatureAblation) => FeatureAblation.Compute(model, x, target),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no such attribution method in this test"),
     };
+
+    private static void AssertRestored(ModelState before, nn.Module model)
+    {
+        var after = Snapshot(model);
+        Assert.Equal(before.Modes, after.Modes);
+        Assert.Equal(before.RequiresGrad, after.RequiresGrad);
+        Assert.Equal(before.Values, after.Values);
+        Assert.Equal(before.Gradients, after.Gradients);
+    }
 
     internal sealed record ModelState(bool[] Modes, bool[] RequiresGrad, byte[][] Values, byte[]?[] Gradients);
 

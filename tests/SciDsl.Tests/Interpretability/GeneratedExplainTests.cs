@@ -86,6 +86,69 @@ public sealed class GeneratedExplainTests
         Assert.Equal(new long[] { 2, 2, 5, 5 }, attention.enc.shape);
     }
 
+    [Fact]
+    public void Generated_attributions_of_a_two_input_model_take_both_inputs_and_return_one_per_input()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(7);
+        var model = new ExplainedPair();
+        var (x, z) = (randn(3, 4), randn(3, 3));
+        var inputs = new ModelInputs(("x", x), ("z", z));
+        var zBaseline = randn(3);
+
+        var ig = model.IntegratedGradients(x, z, 1, zBaseline: zBaseline);
+
+        var runtimeIg = IntegratedGradients.Compute(model, inputs, 1, new Dictionary<string, Tensor> { ["z"] = zBaseline }, steps: 32);
+        Same(runtimeIg.Attributions["x"], ig.Attributions.x);
+        Same(runtimeIg.Attributions["z"], ig.Attributions.z);
+        Same(runtimeIg.Delta, ig.Delta);
+        Tensor gap;
+        using (no_grad())
+            gap = (model.forward(x, z) - model.forward(zeros_like(x), zBaseline.expand(3, 3)))[.., 1];
+        var total = ig.Attributions.x.sum(1) + ig.Attributions.z.sum(1);
+        Assert.True(((total - gap).abs() / gap.abs()).max().item<float>() <= 0.01f);
+
+        var saliency = model.Saliency(x, z, 1);
+        Same(Saliency.Compute(model, inputs, 1)["x"], saliency.x);
+        Same(Saliency.Compute(model, inputs, 1)["z"], saliency.z);
+        Same(InputXGradient.Compute(model, inputs, 1)["z"], model.InputXGradient(x, z, 1).z);
+        Same(SmoothGrad.Compute(model, inputs, 1, samples: 4, seed: 5)["x"], model.SmoothGrad(x, z, 1, seed: 5).x);
+        Same(Occlusion.Compute(model, inputs, 1, new long[] { 2 }, new long[] { 1 })["z"], model.Occlusion(x, z, 1).z);
+        Same(FeatureAblation.Compute(model, inputs, 1)["x"], model.FeatureAblation(x, z, 1).x);
+        Assert.Equal(z.shape, saliency.z.shape);
+        Same(model.Activations(x, z).head, ActivationCapture.Capture(model, () => model.forward(x, z), "head")["head"]);
+    }
+
+    [Fact]
+    public void Generated_attributions_of_a_model_with_token_ids_attribute_only_the_float_input()
+    {
+        using var scope = NewDisposeScope();
+        torch.manual_seed(8);
+        var model = new ExplainedIdsAndValues();
+        var ids = randint(0, 11, new long[] { 2, 5 }, dtype: int64);
+        var x = randn(2, 4);
+
+        var ig = model.IntegratedGradients(ids, x, 2);
+
+        Same(IntegratedGradients.Compute(model, new ModelInputs(("ids", ids), ("x", x)), 2, steps: 8).Attributions["x"], ig.Attributions.x);
+        Assert.Equal(x.shape, model.Saliency(ids, x, 2).x.shape);
+        Assert.Single(typeof(ExplainedIdsAndValues.NamedAttributions).GetProperties(), p => p.PropertyType == typeof(Tensor));
+    }
+
+    [Fact]
+    public void Inputs_a_generated_two_input_model_cannot_take_are_named_with_the_shapes_it_declares()
+    {
+        using var scope = NewDisposeScope();
+        var model = new ExplainedPair();
+        var x = randn(2, 4);
+
+        var shape = ShapeErrors.Naming(() => Saliency.Compute(model, new ModelInputs(("x", x), ("z", randn(2, 5))), 0),
+            "Saliency: ExplainedPair.forward: input 'z' must have shape [B, 3] but has [2, 5]");
+        ShapeErrors.Naming(() => IntegratedGradients.Compute(model, new ModelInputs(("x", x)), 0),
+            "IntegratedGradients: the model takes 2 input(s) but received 1 (x [2, 4])", "x: [B, 4], z: [B, 3]");
+        Assert.Equal("z", shape.ParamName);
+    }
+
     private static void Same(Tensor expected, Tensor actual)
     {
         Assert.Equal(expected.shape, actual.shape);

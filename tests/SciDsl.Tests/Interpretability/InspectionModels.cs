@@ -70,3 +70,23 @@ public partial class EncoderReader;
 [Permute(0, 2, 1), GlobalAvgPool]
 [Linear(4)]
 public partial class MarkedTokenReader;
+
+/// <summary>Two tabular inputs, each through its own layer, added: every attribution is generated taking both.</summary>
+[Model("x: B,4; z: B,3")]
+[Linear(5, From = "x", Name = "fromX")]
+[Linear(5, From = "z", Name = "fromZ")]
+[Add("fromX", "fromZ"), Tanh]
+[Linear(2, Name = "head")]
+[Explain(Attribution.IntegratedGradients, Steps = 32), Explain(Attribution.Saliency), Explain(Attribution.InputXGradient)]
+[Explain(Attribution.SmoothGrad, Samples = 4), Explain(Attribution.Occlusion, Window = new[] { 2 }, Stride = new[] { 1 })]
+[Explain(Attribution.FeatureAblation)]
+public partial class ExplainedPair;
+
+/// <summary>Token ids and a float vector: the ids are held fixed, so only <c>x</c> is attributed.</summary>
+[Model("ids: int64[B,5]; x: B,4")]
+[Embedding(11, 4, From = "ids"), Flatten]
+[Linear(4, Name = "fromIds")]
+[Add("fromIds", "x")]
+[Linear(3)]
+[Explain(Attribution.IntegratedGradients, Steps = 8), Explain(Attribution.Saliency)]
+public partial class ExplainedIdsAndValues;
