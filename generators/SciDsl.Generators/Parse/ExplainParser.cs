@@ -114,8 +114,11 @@ internal static class ExplainParser
             Invalid(setting == "Layer"
                 ? $"Layer applies to Attribution.GradCam only; Attribution.{method} attributes the output to the model's input, so remove Layer"
                 : $"{setting} does not apply to Attribution.{method}; remove it");
+        string? layer = arguments.String("Layer");
         if (declared.Any(d => d.Attribution == method))
-            Invalid($"Attribution.{method} is declared twice; each method is generated once, so remove one");
+            Invalid(method == "GradCam" && !string.IsNullOrEmpty(layer)
+                ? $"Attribution.GradCam is declared twice; the generated GradCam maps one layer, so remove one and map '{layer}' with SciDsl.Interpretability.GradCam.Compute(model, x, target, \"{layer}\")"
+                : $"Attribution.{method} is declared twice; each method is generated once, so remove one");
 
         if (model.Inputs.Count != 1)
             Invalid($"[Explain] generates methods for a model with one input; {model.Type.Name} has {model.Inputs.Count} ({string.Join(", ", model.Inputs.Select(i => i.Name))}), so call SciDsl.Interpretability on a one-input view of it");
@@ -129,11 +132,11 @@ internal static class ExplainParser
 
         int steps = arguments.Int("Steps", 64), samples = arguments.Int("Samples", 32);
         double noise = arguments.Double("NoiseLevel", 0.15);
-        if (steps <= 0) Invalid($"Steps = {Literal.Long(steps)} must be at least 1, e.g. Steps = 64");
-        if (samples <= 0) Invalid($"Samples = {Literal.Long(samples)} must be at least 1, e.g. Samples = 32");
-        if (!(noise >= 0 && noise <= double.MaxValue)) Invalid($"NoiseLevel = {Literal.Double(noise)} must be a finite fraction of the input range >= 0, e.g. NoiseLevel = 0.15");
+        // A setting the method does not take is reported above as not applying, not range-checked as well.
+        if (takes.Contains("Steps") && steps <= 0) Invalid($"Steps = {Literal.Long(steps)} must be at least 1, e.g. Steps = 64");
+        if (takes.Contains("Samples") && samples <= 0) Invalid($"Samples = {Literal.Long(samples)} must be at least 1, e.g. Samples = 32");
+        if (takes.Contains("NoiseLevel") && !(noise >= 0 && noise <= double.MaxValue)) Invalid($"NoiseLevel = {Literal.Double(noise)} must be a finite fraction of the input range >= 0, e.g. NoiseLevel = 0.15");
 
-        string? layer = arguments.String("Layer");
         if (method == "GradCam") CheckGradCamLayer(layer, model, display, location, diagnostics, Invalid, Rejects);
         if (method == "FeatureAblation" && input.Shape.Rank != 2)
             Rejects("a tabular input [B, F]", input.Shape.ToString(), $"input '{input.Name}'", "feature ablation sets one feature at a time; use Attribution.Occlusion for images and sequences");
@@ -161,7 +164,7 @@ internal static class ExplainParser
         System.Action<string> invalid, System.Action<string, string, string, string> rejects)
     {
         var layers = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
-        if (layer is null)
+        if (layer is null || layer.Length == 0)
         {
             invalid($"Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; layers: {string.Join(", ", layers.Select(n => n.Name))}");
             return;

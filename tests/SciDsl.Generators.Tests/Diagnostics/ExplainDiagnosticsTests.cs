@@ -51,9 +51,17 @@ public class ExplainDiagnosticsTests
             "expects a convolutional feature map [B, C, H, W] but receives [B, 10] from layer 'fc1' (Linear(10, Name = \"fc1\"))",
             "Grad-CAM weighs the channels of a 2-D feature map");
 
+    [Theory]
+    [InlineData("[Explain(Attribution.GradCam)]")]
+    [InlineData("[Explain(Attribution.GradCam, Layer = null)]")]
+    [InlineData("[Explain(Attribution.GradCam, Layer = \"\")]")]
+    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers(string explain) =>
+        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "conv1");
+
     [Fact]
-    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers() =>
-        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam)]"), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "conv1");
+    public void Grad_cam_declared_for_a_second_layer_is_SD2003_saying_how_to_map_that_layer() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"conv1\"), Explain(Attribution.GradCam, Layer = \"relu_1\")]"), "SD2003",
+            "Attribution.GradCam is declared twice", "SciDsl.Interpretability.GradCam.Compute(model, x, target, \"relu_1\")");
 
     [Theory]
     [InlineData("[Explain(Attribution.IntegratedGradients, Steps = 0)]", "Steps = 0 must be at least 1")]
@@ -61,6 +69,8 @@ public class ExplainDiagnosticsTests
     [InlineData("[Explain(Attribution.SmoothGrad, Samples = -2)]", "Samples = -2 must be at least 1")]
     [InlineData("[Explain(Attribution.Saliency, Layer = \"conv1\")]", "Layer applies to Attribution.GradCam only")]
     [InlineData("[Explain(Attribution.Saliency, Steps = 8)]", "Steps does not apply to Attribution.Saliency")]
+    [InlineData("[Explain(Attribution.Saliency, Steps = 0)]", "Steps does not apply to Attribution.Saliency")]
+    [InlineData("[Explain(Attribution.IntegratedGradients, Samples = -1)]", "Samples does not apply to Attribution.IntegratedGradients")]
     [InlineData("[Explain(Attribution.Saliency), Explain(Attribution.Saliency)]", "Attribution.Saliency is declared twice")]
     [InlineData("[Explain(Attribution.Occlusion)]", "Attribution.Occlusion needs Window, one size per dimension of a sample [1, 8, 8]")]
     [InlineData("[Explain(Attribution.Occlusion, Window = new[] { 2, 2 })]", "Window = { 2, 2 } must give 3 positive sizes")]
