@@ -72,6 +72,11 @@ internal sealed class AttributionModel : IDisposable
         {
             output = model.forward(x);
         }
+        catch (ShapeMismatchException e) when (e.Layer is null)
+        {
+            // A generated model checks its input against the declared shape; the message says what it expects.
+            throw new ArgumentException($"{method}: x of shape {Shape(input)} does not fit the model: {e.Message}", "x", e);
+        }
         catch (ExternalException e)
         {
             throw new ArgumentException(

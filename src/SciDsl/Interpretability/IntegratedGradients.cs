@@ -64,6 +64,8 @@ public static class IntegratedGradients
     {
         if (baseline is null)
             return zeros_like(x);
+        if (baseline.isnan().any().item<bool>())
+            throw new ArgumentException($"{method}: baseline of shape {AttributionModel.Shape(baseline)} contains NaN; attributions from it would be NaN.", nameof(baseline));
         var sampleShape = x.shape.Skip(1).ToArray();
         if (baseline.shape.SequenceEqual(x.shape))
             return baseline.detach().to(x.dtype);
