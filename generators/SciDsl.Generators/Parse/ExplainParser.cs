@@ -166,7 +166,10 @@ internal static class ExplainParser
         var layers = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
         if (layer is null || layer.Length == 0)
         {
-            invalid($"Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; layers: {string.Join(", ", layers.Select(n => n.Name))}");
+            var featureMaps = layers.Where(n => n.Output.Rank == 4 && RunsAsOneTensorModule(n)).Select(n => n.Name).ToList();
+            invalid("Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; " + (featureMaps.Count > 0
+                ? $"layers with feature maps [B, C, H, W]: {string.Join(", ", featureMaps)}"
+                : $"{model.Type.Name} has no layer with feature maps [B, C, H, W]"));
             return;
         }
         var node = model.Nodes.FirstOrDefault(n => n.Name == layer);

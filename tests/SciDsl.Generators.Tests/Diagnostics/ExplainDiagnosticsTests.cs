@@ -55,8 +55,26 @@ public class ExplainDiagnosticsTests
     [InlineData("[Explain(Attribution.GradCam)]")]
     [InlineData("[Explain(Attribution.GradCam, Layer = null)]")]
     [InlineData("[Explain(Attribution.GradCam, Layer = \"\")]")]
-    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers(string explain) =>
-        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "conv1");
+    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers_with_feature_maps(string explain) =>
+        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "layers with feature maps [B, C, H, W]: conv1, relu_1");
+
+    [Fact]
+    public void Grad_cam_without_a_layer_on_a_model_without_feature_maps_says_so()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Flatten]\n" +
+            "[Linear(10, Name = \"fc1\")]\n" +
+            "\n" +
+            "[Explain(Attribution.GradCam)]\n" +
+            "public partial class Net;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(run.SciDslDiagnostics.First(d => d.Id == "SD2003"), "SD2003", 6, "Net has no layer with feature maps [B, C, H, W]");
+    }
 
     [Fact]
     public void Grad_cam_declared_for_a_second_layer_is_SD2003_saying_how_to_map_that_layer() =>
