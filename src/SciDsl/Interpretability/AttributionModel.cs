@@ -35,7 +35,7 @@ internal sealed class AttributionModel : IDisposable
     }
 
     /// <summary>Checks the input and borrows <paramref name="model"/> for <paramref name="method"/>.</summary>
-    /// <exception cref="ArgumentException">The input has no batch dimension, is empty, or holds NaN.</exception>
+    /// <exception cref="ArgumentException">The input has no batch dimension, is empty, or holds NaN or ±∞.</exception>
     public static AttributionModel Borrow(nn.Module<Tensor, Tensor> model, Tensor x, string method)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -45,8 +45,9 @@ internal sealed class AttributionModel : IDisposable
                 $"{method}: x has shape {Shape(x)}; expected a non-empty batch [B, ...] with at least one dimension per sample.", nameof(x));
         if (!x.is_floating_point())
             throw new ArgumentException($"{method}: x has dtype {x.dtype}; attributions need a floating-point input.", nameof(x));
-        if (x.isnan().any().item<bool>())
-            throw new ArgumentException($"{method}: x of shape {Shape(x)} contains NaN; attributions of NaN inputs are meaningless.", nameof(x));
+        if (!x.isfinite().all().item<bool>())
+            throw new ArgumentException(
+                $"{method}: x of shape {Shape(x)} contains NaN or infinite values; attributions of such inputs are NaN or meaningless.", nameof(x));
         return new AttributionModel(model, x, method);
     }
 

@@ -17,6 +17,8 @@ public static class FeatureAblation
     public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target, double baselineValue = 0)
     {
         const string method = nameof(FeatureAblation);
+        if (!double.IsFinite(baselineValue))
+            throw new ArgumentOutOfRangeException(nameof(baselineValue), baselineValue, $"{method}: baselineValue must be a finite number.");
         using var borrowed = AttributionModel.Borrow(model, x, method);
         if (x.dim() != 2)
             throw new ArgumentException(

@@ -64,8 +64,9 @@ public static class IntegratedGradients
     {
         if (baseline is null)
             return zeros_like(x);
-        if (baseline.isnan().any().item<bool>())
-            throw new ArgumentException($"{method}: baseline of shape {AttributionModel.Shape(baseline)} contains NaN; attributions from it would be NaN.", nameof(baseline));
+        if (!baseline.isfinite().all().item<bool>())
+            throw new ArgumentException(
+                $"{method}: baseline of shape {AttributionModel.Shape(baseline)} contains NaN or infinite values; attributions from it would be NaN.", nameof(baseline));
         var sampleShape = x.shape.Skip(1).ToArray();
         if (baseline.shape.SequenceEqual(x.shape))
             return baseline.detach().to(x.dtype);

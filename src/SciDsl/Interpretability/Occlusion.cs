@@ -23,6 +23,8 @@ public static class Occlusion
         const string method = nameof(Occlusion);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(stride);
+        if (!double.IsFinite(baselineValue))
+            throw new ArgumentOutOfRangeException(nameof(baselineValue), baselineValue, $"{method}: baselineValue must be a finite number.");
         using var borrowed = AttributionModel.Borrow(model, x, method);
         var sampleShape = x.shape.Skip(1).ToArray();
         CheckSizes(window, nameof(window), sampleShape, x, method);

@@ -76,6 +76,32 @@ public sealed class AttributionModeTests
         Assert.True(capturedInTraining.allclose(model.Activations(x, "drop")["drop"], rtol: 0, atol: 0));
     }
 
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void An_infinite_input_is_rejected_by_name_instead_of_giving_a_nan_map(string method)
+    {
+        using var scope = NewDisposeScope();
+        var x = randn(2, 4);
+        x[0, 1] = tensor(float.PositiveInfinity);
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => Run(method, AttributionModels.Linear(), x));
+
+        Assert.Contains($"{method}: x of shape [2, 4] contains NaN or infinite values", error.Message);
+        Assert.Equal("x", error.ParamName);
+    }
+
+    [Fact]
+    public void A_non_finite_baseline_value_or_noise_level_is_rejected_by_name()
+    {
+        using var scope = NewDisposeScope();
+        var model = AttributionModels.Linear();
+        var x = randn(2, 4);
+
+        AssertNames(() => Occlusion.Compute(model, x, 0, new long[] { 2 }, new long[] { 1 }, baselineValue: double.NaN), "Occlusion: baselineValue", "baselineValue");
+        AssertNames(() => FeatureAblation.Compute(model, x, 0, baselineValue: double.NegativeInfinity), "FeatureAblation: baselineValue", "baselineValue");
+        AssertNames(() => SmoothGrad.Compute(model, x, 0, noiseLevel: double.PositiveInfinity), "SmoothGrad: the noise level", "noiseLevel");
+    }
+
     [Fact]
     public void A_baseline_holding_nan_is_rejected_by_name_instead_of_giving_a_nan_map()
     {
