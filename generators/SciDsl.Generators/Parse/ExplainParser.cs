@@ -46,6 +46,18 @@ internal static class ExplainParser
         ["FeatureAblation"] = new string[0],
     };
 
+    /// <summary>The parameters each generated method takes besides the input (see <see cref="ExplainEmitter"/>).</summary>
+    private static readonly Dictionary<string, string[]> Parameters = new()
+    {
+        ["Saliency"] = new[] { "target" },
+        ["InputXGradient"] = new[] { "target" },
+        ["SmoothGrad"] = new[] { "target", "noiseLevel", "samples", "seed", "chunkSize" },
+        ["IntegratedGradients"] = new[] { "target", "steps", "baseline", "rule", "chunkSize" },
+        ["GradCam"] = new[] { "target" },
+        ["Occlusion"] = new[] { "target", "baselineValue" },
+        ["FeatureAblation"] = new[] { "target", "baselineValue" },
+    };
+
     public static bool Declares(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
 
@@ -91,6 +103,7 @@ internal static class ExplainParser
         var spec = new ExplainSpec(DeclaredTypeReader.Read(type), modelType, model.Inputs[0], methods.ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && RunsAsOneTensorModule(n)).Select(Captured).ToEquatableArray(),
             model.Nodes.Where(n => n.Layer.Site.IsNamedByUser && n.Layer.TorchType == "MultiheadAttention").Select(Captured).ToEquatableArray());
+        ReportParameterClashes(type, model, spec, diagnostics);
         return new ParseResult<ExplainSpec>(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
     }
 
@@ -208,6 +221,23 @@ internal static class ExplainParser
             var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the name '{name}' of {model.Type.Name}",
                 $"[Explain] generates a member {name}", "rename the input or layer"));
+        }
+    }
+
+    /// <summary>
+    /// The generated methods name their input after the model's; an input named like one of their other parameters (or
+    /// the captures' local, or an experiment's model parameter) would not compile (SD2011).
+    /// </summary>
+    private static void ReportParameterClashes(INamedTypeSymbol type, ShapedModel model, ExplainSpec spec, List<DiagnosticInfo> diagnostics)
+    {
+        var taken = spec.Methods.SelectMany(m => Parameters[m.Attribution]).ToList();
+        if (spec.Activations.Count > 0 || spec.Attention.Count > 0) taken.Add("captured");
+        if (spec.ModelType is not null) taken.Add("model");
+        foreach (var input in model.Inputs.Where(i => taken.Contains(i.Name)))
+        {
+            var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameClash, ModelParser.LocationOf(attribute), $"the input '{input.Name}' of {model.Type.Name}",
+                $"[Explain] generates methods with a parameter or local {input.Name}", "rename the input"));
         }
     }
 

@@ -148,6 +148,49 @@ public class ExplainDiagnosticsTests
             "[Explain] generates methods on a [Model] or an [Experiment]; Helper is neither");
     }
 
+    [Theory]
+    [InlineData("target", "[Explain(Attribution.Saliency)]")]
+    [InlineData("steps", "[Explain(Attribution.IntegratedGradients)]")]
+    [InlineData("seed", "[Explain(Attribution.SmoothGrad)]")]
+    [InlineData("baselineValue", "[Explain(Attribution.FeatureAblation)]")]
+    [InlineData("captured", "[Explain(Attribution.Saliency)]")]
+    public void An_input_named_like_a_generated_parameter_is_SD2011_not_uncompilable_code(string input, string explain)
+    {
+        string source =
+            "using SciDsl;\n" +
+            $"[Model(\"{input}: B,4\")]\n" +
+            "[Linear(8, Name = \"fc1\"), ReLU]\n" +
+            "[Linear(3)]\n" +
+            "\n" +
+            explain + "\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011",
+            $"the input '{input}' of Net cannot be used in the generated code: [Explain] generates methods with a parameter or local {input}; rename the input");
+    }
+
+    [Fact]
+    public void On_an_experiment_a_model_input_named_model_is_SD2011()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"model: B,4\")]\n" +
+            "[Linear(3, Name = \"fc\")]\n" +
+            "public partial class Net;\n" +
+            "[Dataset(\"model: 4\", Target = \"class: 3\")]\n" +
+            "public partial class Rows : IDataSource { public LabelledData Load() => throw new System.NotSupportedException(); }\n" +
+            "[Experiment(typeof(Net), typeof(Rows))]\n" +
+            "[Supervised(Loss.CrossEntropy)]\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Run1;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2011", 9, "the input 'model' of Net", "parameter or local model");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Explain.g.cs"));
+    }
+
     [Fact]
     public void A_layer_named_like_a_generated_member_is_SD2011()
     {
