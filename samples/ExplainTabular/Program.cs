@@ -28,8 +28,8 @@ double accuracy = predicted.eq(data.TestLabels).to(ScalarType.Float64).mean().it
 Console.WriteLine($"held-out accuracy: {accuracy:P1} on {x.shape[0]} patients");
 
 // Each row is explained for the class the model predicts for it; the baseline (zeros) is the training mean.
-var integratedGradients = MeanMagnitude((rows, target) => IntegratedGradients.Compute(model, rows, target, steps: 64).Attributions);
-var ablation = MeanMagnitude((rows, target) => FeatureAblation.Compute(model, rows, target));
+var integratedGradients = MeanMagnitude((rows, target) => model.IntegratedGradients(rows, target, steps: 64).Attributions);
+var ablation = MeanMagnitude((rows, target) => model.FeatureAblation(rows, target));
 var permutation = PermutationImportance.Compute(model, x, data.TestLabels, repeats: 20, seed: Seed,
     score: (logits, labels) => -nn.functional.cross_entropy(logits, labels).item<float>()).Importances.ToArray();
 

@@ -121,8 +121,11 @@ internal static class ExplainParser
             Invalid(setting == "Layer"
                 ? $"Layer applies to Attribution.GradCam only; Attribution.{method} attributes the output to the model's input, so remove Layer"
                 : $"{setting} does not apply to Attribution.{method}; remove it");
+        string? layer = arguments.String("Layer");
         if (declared.Any(d => d.Attribution == method))
-            Invalid($"Attribution.{method} is declared twice; each method is generated once, so remove one");
+            Invalid(method == "GradCam" && !string.IsNullOrEmpty(layer)
+                ? $"Attribution.GradCam is declared twice; the generated GradCam maps one layer, so remove one and map '{layer}' with SciDsl.Interpretability.GradCam.Compute(model, x, target, \"{layer}\")"
+                : $"Attribution.{method} is declared twice; each method is generated once, so remove one");
 
         if (model.Outputs.Count != 1 || model.Outputs[0].Shape.Rank != 2)
             Rejects("one output of scores [B, C]", string.Join(", ", model.Outputs.Select(o => o.Shape.ToString())), $"the outputs of {model.Type.Name}",
@@ -135,11 +138,11 @@ internal static class ExplainParser
 
         int steps = arguments.Int("Steps", 64), samples = arguments.Int("Samples", 32);
         double noise = arguments.Double("NoiseLevel", 0.15);
-        if (steps <= 0) Invalid($"Steps = {Literal.Long(steps)} must be at least 1, e.g. Steps = 64");
-        if (samples <= 0) Invalid($"Samples = {Literal.Long(samples)} must be at least 1, e.g. Samples = 32");
-        if (!(noise >= 0 && noise <= double.MaxValue)) Invalid($"NoiseLevel = {Literal.Double(noise)} must be a finite fraction of the input range >= 0, e.g. NoiseLevel = 0.15");
+        // A setting the method does not take is reported above as not applying, not range-checked as well.
+        if (takes.Contains("Steps") && steps <= 0) Invalid($"Steps = {Literal.Long(steps)} must be at least 1, e.g. Steps = 64");
+        if (takes.Contains("Samples") && samples <= 0) Invalid($"Samples = {Literal.Long(samples)} must be at least 1, e.g. Samples = 32");
+        if (takes.Contains("NoiseLevel") && !(noise >= 0 && noise <= double.MaxValue)) Invalid($"NoiseLevel = {Literal.Double(noise)} must be a finite fraction of the input range >= 0, e.g. NoiseLevel = 0.15");
 
-        string? layer = arguments.String("Layer");
         if (method == "GradCam") CheckGradCamLayer(layer, model, display, location, diagnostics, Invalid, Rejects);
         if (method == "FeatureAblation")
             foreach (var input in attributed.Where(i => i.Shape.Rank != 2))
@@ -178,9 +181,12 @@ internal static class ExplainParser
         System.Action<string> invalid, System.Action<string, string, string, string> rejects)
     {
         var layers = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
-        if (layer is null)
+        if (layer is null || layer.Length == 0)
         {
-            invalid($"Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; layers: {string.Join(", ", layers.Select(n => n.Name))}");
+            var featureMaps = layers.Where(n => n.Output.Rank == 4 && RunsAsOneTensorModule(n)).Select(n => n.Name).ToList();
+            invalid("Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; " + (featureMaps.Count > 0
+                ? $"layers with feature maps [B, C, H, W]: {string.Join(", ", featureMaps)}"
+                : $"{model.Type.Name} has no layer with feature maps [B, C, H, W]"));
             return;
         }
         var node = model.Nodes.FirstOrDefault(n => n.Name == layer);

@@ -49,7 +49,7 @@ internal sealed class AttributionModel : IDisposable
     public long Batch => Inputs[0].shape[0];
 
     /// <summary>Checks the input and borrows a one-input <paramref name="model"/> for <paramref name="method"/>.</summary>
-    /// <exception cref="ArgumentException">The input has no batch dimension, is empty, is not floating-point, or holds NaN.</exception>
+    /// <exception cref="ArgumentException">The input has no batch dimension, is empty, is not floating-point, or holds NaN or ±∞.</exception>
     public static AttributionModel Borrow(nn.Module<Tensor, Tensor> model, Tensor x, string method)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -59,7 +59,7 @@ internal sealed class AttributionModel : IDisposable
     /// <summary>Checks the inputs against <paramref name="model"/> and borrows it for <paramref name="method"/>.</summary>
     /// <exception cref="ArgumentException">
     /// A model that does not take this many tensors, an input without a batch dimension or with another batch size than
-    /// the first, no floating-point input, or NaN in one.
+    /// the first, no floating-point input, or NaN or ±∞ in one.
     /// </exception>
     public static AttributionModel Borrow(nn.Module model, ModelInputs inputs, string method)
     {
@@ -75,8 +75,9 @@ internal sealed class AttributionModel : IDisposable
             if (x.shape[0] != batch)
                 throw new ArgumentException(
                     $"{method}: {name} has shape {Shape(x)}, a batch of {x.shape[0]}; expected {batch} samples like {inputs[0].Name} {Shape(inputs[0].Value)}.", name);
-            if (x.is_floating_point() && x.isnan().any().item<bool>())
-                throw new ArgumentException($"{method}: {name} of shape {Shape(x)} contains NaN; attributions of NaN inputs are meaningless.", name);
+            if (x.is_floating_point() && !x.isfinite().all().item<bool>())
+                throw new ArgumentException(
+                    $"{method}: {name} of shape {Shape(x)} contains NaN or infinite values; attributions of such inputs are NaN or meaningless.", name);
         }
         if (!inputs.Any(i => i.Value.is_floating_point()))
             throw new ArgumentException(
@@ -107,9 +108,15 @@ internal sealed class AttributionModel : IDisposable
         {
             output = forward(xs);
         }
+        catch (ShapeMismatchException e) when (e.Layer is null)
+        {
+            // A generated model checks its inputs against the declared shapes; the message names the input and what it expects.
+            int given = Math.Max(0, Array.IndexOf(Names, e.ParamName));
+            throw new ArgumentException(
+                $"{method}: {Names[given]} of shape {Shape(Inputs[given])} does not fit the model: {e.Message}", Names[given], e);
+        }
         catch (ShapeMismatchException e)
         {
-            // A generated model's forward names the input and the shape it declares.
             throw new ArgumentException($"{method}: {e.Message}", e.ParamName, e);
         }
         catch (ExternalException e)

@@ -26,6 +26,8 @@ public static class FeatureAblation
     public static IReadOnlyDictionary<string, Tensor> Compute(nn.Module model, ModelInputs inputs, long target, double baselineValue = 0)
     {
         const string method = nameof(FeatureAblation);
+        if (!double.IsFinite(baselineValue))
+            throw new ArgumentOutOfRangeException(nameof(baselineValue), baselineValue, $"{method}: baselineValue must be a finite number.");
         using var borrowed = AttributionModel.Borrow(model, inputs, method);
         for (int i = 0; i < borrowed.Inputs.Length; i++)
             if (borrowed.Attributed[i] && borrowed.Inputs[i].dim() != 2)

@@ -48,7 +48,8 @@ public static class GradCam
         Tensor? featureMaps = null;
         var hook = hooked.register_forward_hook((_, _, output) =>
         {
-            featureMaps = output;
+            // A handle of its own, outside any scope: a model may dispose its intermediate results (nn.Sequential does).
+            featureMaps = output.alias().DetachFromDisposeScope();
             return output;
         });
         Tensor score;
@@ -62,6 +63,7 @@ public static class GradCam
         {
             hook.remove();
         }
+        using var capturedMaps = featureMaps;
         if (featureMaps is null)
             throw new ArgumentException(
                 $"{method}: layer '{layer}' did not run in the model's forward pass (a model must call it through call(), as generated models do for named layers).", nameof(layer));

@@ -96,6 +96,10 @@ public static class IntegratedGradients
             else if (!borrowed.Attributed[i])
                 throw new ArgumentException(
                     $"{method}: {argument} is given, but {name} has dtype {x.dtype}; integer inputs are held fixed, so remove its baseline.", nameof(baselines));
+            else if (!baseline.isfinite().all().item<bool>())
+                throw new ArgumentException(
+                    $"{method}: {argument} of shape {AttributionModel.Shape(baseline)} contains NaN or infinite values; attributions from it would be NaN.",
+                    single ? "baseline" : nameof(baselines));
             else if (baseline.shape.SequenceEqual(x.shape))
                 references[i] = baseline.detach().to(x.dtype);
             else if (baseline.shape.SequenceEqual(x.shape.Skip(1)))

@@ -37,6 +37,8 @@ public static class Occlusion
         const string method = nameof(Occlusion);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(stride);
+        if (!double.IsFinite(baselineValue))
+            throw new ArgumentOutOfRangeException(nameof(baselineValue), baselineValue, $"{method}: baselineValue must be a finite number.");
         using var borrowed = AttributionModel.Borrow(model, inputs, method);
         for (int i = 0; i < borrowed.Inputs.Length; i++)
         {

@@ -40,8 +40,8 @@ public static class SmoothGrad
         const string method = nameof(SmoothGrad);
         if (samples <= 0)
             throw new ArgumentOutOfRangeException(nameof(samples), samples, $"{method}: samples must be at least 1.");
-        if (!(noiseLevel >= 0))
-            throw new ArgumentOutOfRangeException(nameof(noiseLevel), noiseLevel, $"{method}: the noise level is a fraction of the input range and must be ≥ 0.");
+        if (!(noiseLevel >= 0 && double.IsFinite(noiseLevel)))
+            throw new ArgumentOutOfRangeException(nameof(noiseLevel), noiseLevel, $"{method}: the noise level is a fraction of the input range and must be finite and ≥ 0.");
         using var borrowed = AttributionModel.Borrow(model, inputs, method);
         using var scope = NewDisposeScope();
 

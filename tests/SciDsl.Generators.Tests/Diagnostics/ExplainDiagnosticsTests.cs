@@ -51,9 +51,35 @@ public class ExplainDiagnosticsTests
             "expects a convolutional feature map [B, C, H, W] but receives [B, 10] from layer 'fc1' (Linear(10, Name = \"fc1\"))",
             "Grad-CAM weighs the channels of a 2-D feature map");
 
+    [Theory]
+    [InlineData("[Explain(Attribution.GradCam)]")]
+    [InlineData("[Explain(Attribution.GradCam, Layer = null)]")]
+    [InlineData("[Explain(Attribution.GradCam, Layer = \"\")]")]
+    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers_with_feature_maps(string explain) =>
+        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "layers with feature maps [B, C, H, W]: conv1, relu_1");
+
     [Fact]
-    public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers() =>
-        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam)]"), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "conv1");
+    public void Grad_cam_without_a_layer_on_a_model_without_feature_maps_says_so()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Flatten]\n" +
+            "[Linear(10, Name = \"fc1\")]\n" +
+            "\n" +
+            "[Explain(Attribution.GradCam)]\n" +
+            "public partial class Net;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(run.SciDslDiagnostics.First(d => d.Id == "SD2003"), "SD2003", 6, "Net has no layer with feature maps [B, C, H, W]");
+    }
+
+    [Fact]
+    public void Grad_cam_declared_for_a_second_layer_is_SD2003_saying_how_to_map_that_layer() =>
+        ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"conv1\"), Explain(Attribution.GradCam, Layer = \"relu_1\")]"), "SD2003",
+            "Attribution.GradCam is declared twice", "SciDsl.Interpretability.GradCam.Compute(model, x, target, \"relu_1\")");
 
     [Theory]
     [InlineData("[Explain(Attribution.IntegratedGradients, Steps = 0)]", "Steps = 0 must be at least 1")]
@@ -61,6 +87,8 @@ public class ExplainDiagnosticsTests
     [InlineData("[Explain(Attribution.SmoothGrad, Samples = -2)]", "Samples = -2 must be at least 1")]
     [InlineData("[Explain(Attribution.Saliency, Layer = \"conv1\")]", "Layer applies to Attribution.GradCam only")]
     [InlineData("[Explain(Attribution.Saliency, Steps = 8)]", "Steps does not apply to Attribution.Saliency")]
+    [InlineData("[Explain(Attribution.Saliency, Steps = 0)]", "Steps does not apply to Attribution.Saliency")]
+    [InlineData("[Explain(Attribution.IntegratedGradients, Samples = -1)]", "Samples does not apply to Attribution.IntegratedGradients")]
     [InlineData("[Explain(Attribution.Saliency), Explain(Attribution.Saliency)]", "Attribution.Saliency is declared twice")]
     [InlineData("[Explain(Attribution.Occlusion)]", "Attribution.Occlusion needs Window, one size per dimension of a sample [1, 8, 8]")]
     [InlineData("[Explain(Attribution.Occlusion, Window = new[] { 2, 2 })]", "Window = { 2, 2 } must give 3 positive sizes")]
@@ -226,6 +254,49 @@ public class ExplainDiagnosticsTests
 
         ErrorAtTheExplainLine(source, "SD2011",
             $"the input name '{name}' of Net cannot be used in the generated code: the methods [Explain] generates take the inputs beside a parameter or local variable {name}; rename the input");
+    }
+
+    [Theory]
+    [InlineData("target", "[Explain(Attribution.Saliency)]")]
+    [InlineData("steps", "[Explain(Attribution.IntegratedGradients)]")]
+    [InlineData("seed", "[Explain(Attribution.SmoothGrad)]")]
+    [InlineData("baselineValue", "[Explain(Attribution.FeatureAblation)]")]
+    [InlineData("captured", "[Explain(Attribution.Saliency)]")]
+    public void An_input_named_like_a_generated_parameter_is_SD2011_not_uncompilable_code(string input, string explain)
+    {
+        string source =
+            "using SciDsl;\n" +
+            $"[Model(\"{input}: B,4\")]\n" +
+            "[Linear(8, Name = \"fc1\"), ReLU]\n" +
+            "[Linear(3)]\n" +
+            "\n" +
+            explain + "\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD2011",
+            $"the input name '{input}' of Net cannot be used in the generated code: the methods [Explain] generates take the inputs beside a parameter or local variable {input}; rename the input");
+    }
+
+    [Fact]
+    public void On_an_experiment_a_model_input_named_model_is_SD2011()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"model: B,4\")]\n" +
+            "[Linear(3, Name = \"fc\")]\n" +
+            "public partial class Net;\n" +
+            "[Dataset(\"model: 4\", Target = \"class: 3\")]\n" +
+            "public partial class Rows : IDataSource { public LabelledData Load() => throw new System.NotSupportedException(); }\n" +
+            "[Experiment(typeof(Net), typeof(Rows))]\n" +
+            "[Supervised(Loss.CrossEntropy)]\n" +
+            "[Explain(Attribution.Saliency)]\n" +
+            "public partial class Run1;\n";
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Crashes);
+        DiagnosticAssert.AssertIs(Assert.Single(run.SciDslDiagnostics), "SD2011", 9, "the input name 'model' of Net", "parameter or local variable model");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Explain.g.cs"));
     }
 
     [Fact]
