@@ -44,7 +44,7 @@ public static class GanTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "GAN");
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TGenerator).Name;
@@ -55,14 +55,19 @@ public static class GanTrainer
         torch.manual_seed(config.Seed);
         TGenerator generator = createGenerator();
         TDiscriminator discriminator = createDiscriminator();
+        // Moved before the optimizers take their parameters, which must be the device's.
+        generator.to(device);
+        discriminator.to(device);
         LabelledData loaded = signature.Check(data.Load(), source);
-        using var split = DataSplit.Create(loaded, 0, config.Seed, source);
+        // With Normalize the discriminator reads standardised real samples, so the generator learns to produce those.
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization, validationSplit: 0);
+        TrainingData.SaveBeside(store, normalization, null);
         using var generatorOptimizer = CreateOptimizer(config, generator);
         using var discriminatorOptimizer = CreateOptimizer(config, discriminator);
         var paradigm = new GanParadigm(config, generator, discriminator, typeof(TDiscriminator).Name, latentSize, split,
             generatorOptimizer, discriminatorOptimizer);
         var training = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(generator, clock, null);
-        return new GanResult<TGenerator, TDiscriminator>(training, discriminator, paradigm.DiscriminatorLosses);
+        return new GanResult<TGenerator, TDiscriminator>(training with { Normalization = normalization }, discriminator, paradigm.DiscriminatorLosses);
     }
 
     /// <summary>
