@@ -1,5 +1,3 @@
-using SciDsl.Samples.Digits;
-using SciDsl.Samples.Generative;
 using SciDsl.Tests.Training;
 using TorchSharp;
 
@@ -64,77 +62,14 @@ public sealed class DeviceTests : IDisposable
     /// each (not a refusal to use CUDA), before any checkpoint folder is created.
     /// </summary>
     [Theory]
-    [InlineData("supervised")]
-    [InlineData("pseudolabel")]
-    [InlineData("fixmatch")]
-    [InlineData("meanteacher")]
-    [InlineData("multitask")]
-    [InlineData("transfer")]
-    [InlineData("selfsupervised")]
-    [InlineData("dann")]
-    [InlineData("coral")]
-    [InlineData("vae")]
-    [InlineData("gan")]
+    [MemberData(nameof(EveryParadigm.Names), MemberType = typeof(EveryParadigm))]
     public void Every_paradigm_asked_for_cuda_without_a_cuda_backend_gives_the_clear_error_before_anything_is_written(string paradigm)
     {
         var options = Options(paradigm, ComputeDevice.Cuda);
-        var error = Assert.Throws<InvalidOperationException>(() => Train(paradigm, options));
+        var error = Assert.Throws<InvalidOperationException>(() => EveryParadigm.Train(paradigm, normalize: false, new InputScale(), options));
 
         Assert.Contains("CUDA is not available", error.Message);
         Assert.Contains("TorchSharp-cuda-linux", error.Message);
         Assert.False(Directory.Exists(Path.Combine(directory, paradigm)), "no checkpoint folder may be created");
-    }
-
-    private static void Train(string paradigm, TrainOptions options)
-    {
-        var classify = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1);
-        var unlabelled = torch.zeros(4, 4);
-        switch (paradigm)
-        {
-            case "supervised":
-                SupervisedTrainer.Run(classify, () => new IrisMlp(), new IrisSamples(), IrisSamples.Signature, options);
-                break;
-            case "pseudolabel" or "fixmatch" or "meanteacher":
-                var method = paradigm switch
-                {
-                    "fixmatch" => SemiSupervisedMethod.FixMatch,
-                    "meanteacher" => SemiSupervisedMethod.MeanTeacher,
-                    _ => SemiSupervisedMethod.PseudoLabel,
-                };
-                SemiSupervisedTrainer.Run(classify, () => new IrisMlp(), new IrisSamples(), unlabelled, IrisSamples.Signature, options,
-                    new SemiSupervisedSettings(Method: method));
-                break;
-            case "multitask":
-                MultiTaskTrainer.Run(classify with { Loss = Loss.MSE }, () => new LinearRegressor(), (model, x) => [model.forward(x)], new PlantedLinearSamples(),
-                    PlantedLinearSamples.Signature, [new TrainingTask("y", Loss.MSE, FirstColumn: 0)], options);
-                break;
-            case "transfer":
-                TransferTrainer.Run(classify, () => new IrisMlp(), new IrisSamples(), IrisSamples.Signature,
-                    new TransferSettings(() => PretrainedWeights.FromModel(new IrisMlp())), options);
-                break;
-            case "selfsupervised":
-                SelfSupervisedTrainer.Run(classify with { Loss = Loss.MSE }, () => new DigitAutoencoder(), torch.zeros(8, 1, 8, 8),
-                    new SelfSupervisedSettings(SelfSupervisedMethod.Autoencoder), options);
-                break;
-            case "dann" or "coral":
-                DomainAdaptationTrainer.Run(classify, () => new IrisMlp(), new IrisSamples(), unlabelled, IrisSamples.Signature,
-                    new DomainAdaptationSettings(paradigm == "dann" ? Adaptation.Dann : Adaptation.Coral, "linear_1"), options);
-                break;
-            case "vae":
-                VaeTrainer.Run(new TrainConfig(Loss.MSE, Optim.Adam, Epochs: 1), () => new DigitVae(),
-                    (model, x) =>
-                    {
-                        var (reconstruction, mean, logVariance) = model.forward(x);
-                        return new VaeOutputs(reconstruction, mean, logVariance);
-                    },
-                    new DigitImages(), DigitImages.Signature, options);
-                break;
-            case "gan":
-                GanTrainer.Run(new TrainConfig(Loss.BCEWithLogits, Optim.Adam, Epochs: 1), () => new PointGenerator(), () => new PointDiscriminator(), 4,
-                    new GaussianPoints(), GaussianPoints.Signature, options);
-                break;
-            default:
-                throw new ArgumentException($"unknown paradigm '{paradigm}'", nameof(paradigm));
-        }
     }
 }

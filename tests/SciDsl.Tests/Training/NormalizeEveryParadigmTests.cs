@@ -18,31 +18,21 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Theory]
-    [InlineData("supervised")]
-    [InlineData("pseudolabel")]
-    [InlineData("fixmatch")]
-    [InlineData("meanteacher")]
-    [InlineData("multitask")]
-    [InlineData("transfer")]
-    [InlineData("selfsupervised")]
-    [InlineData("dann")]
-    [InlineData("coral")]
-    [InlineData("vae")]
-    [InlineData("gan")]
+    [MemberData(nameof(EveryParadigm.Names), MemberType = typeof(EveryParadigm))]
     public void Normalize_standardises_every_input_the_model_sees_with_statistics_of_the_training_split_only(string paradigm)
     {
         var raw = new InputScale();
-        Run? rawRun = null;
+        EveryParadigm.Run? rawRun = null;
         try
         {
-            rawRun = Train(paradigm, normalize: false, raw, temp.File($"{paradigm}.raw.ckpt"));
+            rawRun = EveryParadigm.Train(paradigm, normalize: false, raw, Quiet(temp.File($"{paradigm}.raw.ckpt")));
         }
         catch (TrainingDivergedException) when (paradigm == "vae")
         {
             // On inputs this large the VAE's log-variance overflows exp() in the KL term: raw training diverges at once.
         }
         var standardised = new InputScale();
-        var run = Train(paradigm, normalize: true, standardised, temp.File($"{paradigm}.ckpt"));
+        var run = EveryParadigm.Train(paradigm, normalize: true, standardised, Quiet(temp.File($"{paradigm}.ckpt")));
 
         // Without Normalize the model sees the scaled features as they are; with it, nothing far from mean 0, deviation 1.
         Assert.Null(rawRun?.Normalization);
@@ -65,8 +55,8 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
     public void A_resumed_run_returns_and_keeps_the_statistics_of_the_run_it_continues()
     {
         string path = temp.File("semi.ckpt");
-        var first = Train("pseudolabel", normalize: true, new InputScale(), path);
-        var resumed = Train("pseudolabel", normalize: true, new InputScale(), path, Quiet(path, epochs: 2, resume: true));
+        var first = EveryParadigm.Train("pseudolabel", normalize: true, new InputScale(), Quiet(path));
+        var resumed = EveryParadigm.Train("pseudolabel", normalize: true, new InputScale(), Quiet(path, epochs: 2, resume: true));
 
         Assert.Equal(2, resumed.History);
         Assert.Equal(first.Normalization!.Inputs[0].Mean, resumed.Normalization!.Inputs[0].Mean);
@@ -77,7 +67,7 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
     public void A_vae_reconstructing_probabilities_refuses_normalised_inputs()
     {
         var config = new TrainConfig(Loss.BCEWithLogits, Optim.Adam, Epochs: 1, Normalize: true);
-        var error = Assert.Throws<ArgumentException>(() => VaeTrainer.Run(config, () => new IrisVae(), VaeOutputsOf(new InputScale()),
+        var error = Assert.Throws<ArgumentException>(() => VaeTrainer.Run(config, () => new IrisVae(), EveryParadigm.VaeOutputsOf(new InputScale()),
             new IrisSamples(), IrisSamples.Signature, Quiet(temp.File("vae.ckpt"))));
 
         Assert.Contains("Loss.BCEWithLogits", error.Message);
@@ -92,52 +82,6 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
             torch.zeros([8, 16], torch.int64), new SelfSupervisedSettings(SelfSupervisedMethod.Masked), Quiet(temp.File("masked.ckpt"))));
 
         Assert.Contains("token ids", error.Message);
-    }
-
-    private sealed record Run(Normalization? Normalization, string CheckpointPath, int History);
-
-    private static Run Train(string paradigm, bool normalize, InputScale scale, string path, TrainOptions? options = null)
-    {
-        options ??= Quiet(path);
-        var classify = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Epochs: 1, BatchSize: 32, Seed: 3, ValidationSplit: 0.2, Normalize: normalize);
-        var iris = new Scaled(new IrisSamples());
-        static Run Of<TModel>(TrainingResult<TModel> result) where TModel : torch.nn.Module =>
-            new(result.Normalization, result.CheckpointPath, result.History.Count);
-        switch (paradigm)
-        {
-            case "supervised":
-                return Of(SupervisedTrainer.Run(classify, () => new ScaleRecordingMlp(4, 3, scale), iris, IrisSamples.Signature, options));
-            case "pseudolabel" or "fixmatch" or "meanteacher":
-                var method = paradigm switch
-                {
-                    "fixmatch" => SemiSupervisedMethod.FixMatch,
-                    "meanteacher" => SemiSupervisedMethod.MeanTeacher,
-                    _ => SemiSupervisedMethod.PseudoLabel,
-                };
-                return Of(SemiSupervisedTrainer.Run(classify, () => new ScaleRecordingMlp(4, 3, scale), iris, iris.Load().Features,
-                    IrisSamples.Signature, options, new SemiSupervisedSettings(Method: method)));
-            case "multitask":
-                return Of(MultiTaskTrainer.Run(classify with { Loss = Loss.MSE }, () => new ScaleRecordingMlp(3, 1, scale), (model, x) => [model.forward(x)],
-                    new Scaled(new PlantedLinearSamples()), PlantedLinearSamples.Signature, [new TrainingTask("y", Loss.MSE, FirstColumn: 0)], options));
-            case "transfer":
-                return Of(TransferTrainer.Run(classify, () => new ScaleRecordingMlp(4, 3, scale), iris, IrisSamples.Signature,
-                    new TransferSettings(() => PretrainedWeights.FromModel(new ScaleRecordingMlp(4, 3, new InputScale()))), options));
-            case "selfsupervised":
-                var encoded = SelfSupervisedTrainer.Run(classify with { Loss = Loss.MSE }, () => new ScaleRecordingAutoencoder(scale), iris.Load().Features,
-                    new SelfSupervisedSettings(SelfSupervisedMethod.Autoencoder), options);
-                return new(encoded.Normalization, encoded.CheckpointPath, encoded.History.Count);
-            case "dann" or "coral":
-                return Of(DomainAdaptationTrainer.Run(classify, () => new ScaleRecordingMlp(4, 3, scale), iris, iris.Load().Features, IrisSamples.Signature,
-                    new DomainAdaptationSettings(paradigm == "dann" ? Adaptation.Dann : Adaptation.Coral, "features"), options));
-            case "vae":
-                return Of(VaeTrainer.Run(classify with { Loss = Loss.MSE }, () => new IrisVae(), VaeOutputsOf(scale), iris, IrisSamples.Signature, options));
-            case "gan":
-                var gan = GanTrainer.Run(new TrainConfig(Loss.BCEWithLogits, Optim.Adam, Epochs: 1, BatchSize: 256, Seed: 3, Normalize: normalize),
-                    () => new PointGenerator(), () => new ScaleRecordingMlp(2, 1, scale), 4, new Scaled(new GaussianPoints()), GaussianPoints.Signature, options);
-                return Of(gan.Training);
-            default:
-                throw new ArgumentException($"unknown paradigm '{paradigm}'", nameof(paradigm));
-        }
     }
 
     /// <summary>
@@ -167,92 +111,5 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
             trainingPart = split.TrainFeatures.clone();
         }
         return (trainingPart.mean([0]).data<double>().ToArray(), features.mean([0]).data<double>().ToArray());
-    }
-
-    private static Func<IrisVae, torch.Tensor, VaeOutputs> VaeOutputsOf(InputScale scale) => (model, x) =>
-    {
-        scale.Note(x);
-        var (reconstruction, mean, logVariance) = model.forward(x);
-        return new VaeOutputs(reconstruction, mean, logVariance);
-    };
-}
-
-/// <summary>The largest absolute value among the inputs a model was given.</summary>
-internal sealed class InputScale
-{
-    public double Largest { get; private set; }
-
-    public void Note(torch.Tensor input) => Largest = Math.Max(Largest, input.abs().max().item<float>());
-}
-
-/// <summary>A data set's features multiplied by 1000: raw features on a scale no default initialisation expects.</summary>
-internal sealed class Scaled(IDataSource data) : IDataSource
-{
-    public LabelledData Load()
-    {
-        var loaded = data.Load();
-        return loaded with { Features = loaded.Features * 1000 };
-    }
-}
-
-/// <summary>A small classifier with a named feature layer that notes the scale of every input it is given.</summary>
-internal sealed class ScaleRecordingMlp : torch.nn.Module<torch.Tensor, torch.Tensor>
-{
-    private readonly Linear features;
-    private readonly Linear head;
-    private readonly InputScale scale;
-
-    public ScaleRecordingMlp(long inputs, long outputs, InputScale scale) : base(nameof(ScaleRecordingMlp))
-    {
-        features = torch.nn.Linear(inputs, 16);
-        head = torch.nn.Linear(16, outputs);
-        this.scale = scale;
-        RegisterComponents();
-    }
-
-    public override torch.Tensor forward(torch.Tensor input)
-    {
-        scale.Note(input);
-        return head.call(torch.nn.functional.relu(features.call(input)));
-    }
-}
-
-/// <summary>A small VAE of four features: (reconstruction, mean, log-variance) of a two-dimensional latent.</summary>
-internal sealed class IrisVae : torch.nn.Module<torch.Tensor, (torch.Tensor, torch.Tensor, torch.Tensor)>
-{
-    private readonly Linear encoder = torch.nn.Linear(4, 8);
-    private readonly Linear mean = torch.nn.Linear(8, 2);
-    private readonly Linear logVariance = torch.nn.Linear(8, 2);
-    private readonly Linear decoder = torch.nn.Linear(2, 4);
-
-    public IrisVae() : base(nameof(IrisVae)) => RegisterComponents();
-
-    public override (torch.Tensor, torch.Tensor, torch.Tensor) forward(torch.Tensor input)
-    {
-        var hidden = torch.nn.functional.relu(encoder.call(input));
-        var (mu, logVar) = (mean.call(hidden), logVariance.call(hidden));
-        var latent = mu + torch.randn_like(mu) * (0.5 * logVar).exp();
-        return (decoder.call(latent), mu, logVar);
-    }
-}
-
-/// <summary>A small autoencoder (code, reconstruction) that notes the scale of every input it is given.</summary>
-internal sealed class ScaleRecordingAutoencoder : torch.nn.Module<torch.Tensor, (torch.Tensor, torch.Tensor)>
-{
-    private readonly Linear encoder = torch.nn.Linear(4, 8);
-    private readonly Linear decoder = torch.nn.Linear(8, 4);
-    private readonly InputScale scale;
-
-    public ScaleRecordingAutoencoder(InputScale scale) : base(nameof(ScaleRecordingAutoencoder))
-    {
-        this.scale = scale;
-        RegisterComponents();
-    }
-
-    public override (torch.Tensor, torch.Tensor) forward(torch.Tensor input)
-    {
-        scale.Note(input);
-        var code = torch.nn.functional.relu(encoder.call(input));
-        return (code, decoder.call(code));
     }
 }
