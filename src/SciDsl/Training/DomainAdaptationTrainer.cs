@@ -16,7 +16,8 @@ public static class DomainAdaptationTrainer
     /// samples), plus the target samples: each step adds the adaptation loss between the features of a source batch and
     /// of as many target samples. An epoch is one pass over the source training samples.
     /// </summary>
-    /// <param name="target">Target-domain features <c>[N, sample dims…]</c> of the source's sample shape and element type, N &gt; 0; no labels.</param>
+    /// <param name="target">Target-domain features <c>[N, sample dims…]</c> of the source's sample shape and element type, N &gt; 0; no labels.
+    /// With <see cref="TrainConfig.Normalize"/>, standardised with the source training part's statistics.</param>
     /// <exception cref="ArgumentException">The config, options or settings cannot work, the loss is not cross-entropy, the
     /// target samples are empty or of another shape, or the model has no such feature layer.</exception>
     /// <exception cref="DataShapeException">The source data does not match <paramref name="signature"/>.</exception>

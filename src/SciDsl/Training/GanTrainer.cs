@@ -21,7 +21,9 @@ public static class GanTrainer
     /// loss; <see cref="TrainConfig.Loss"/> is not used) with one optimizer each as <paramref name="config"/> declares.
     /// The checkpoint after every epoch holds both models, both optimizers and the discriminator's losses, so a resumed
     /// run ends bit-identical to an uninterrupted one. Every sample trains (<see cref="TrainConfig.ValidationSplit"/> is
-    /// not used: no loss says which epoch's generator is best), and the last epoch's generator is returned.
+    /// not used: no loss says which epoch's generator is best), and the last epoch's generator is returned. With
+    /// <see cref="TrainConfig.Normalize"/> the discriminator reads the real samples standardised (statistics of all of
+    /// them, in <see cref="TrainingResult{TModel}.Normalization"/>), so the generator produces standardised samples.
     /// </summary>
     /// <param name="latentSize">The generator's input width: it maps <c>[B, latentSize]</c> noise from N(0, I) to samples.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or <paramref name="latentSize"/> is not positive.</exception>

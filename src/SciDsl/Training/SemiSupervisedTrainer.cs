@@ -15,7 +15,8 @@ public static class SemiSupervisedTrainer
     /// unlabelled loss of a batch of them. An epoch is one pass over the unlabelled samples. Mean teacher returns (and
     /// validates) the teacher; the checkpoint holds teacher and student.
     /// </summary>
-    /// <param name="unlabelled">Features <c>[N, sample dims…]</c> of the same shape and element type as the labelled ones, N &gt; 0.</param>
+    /// <param name="unlabelled">Features <c>[N, sample dims…]</c> of the same shape and element type as the labelled ones, N &gt; 0; with
+    /// <see cref="TrainConfig.Normalize"/>, standardised with the labelled training part's statistics (never their own).</param>
     /// <param name="settings">Method, threshold, λ ramp-up, unlabelled batch size, EMA decay, augmentations; default <c>new SemiSupervisedSettings()</c> (pseudo-labelling).</param>
     /// <exception cref="ArgumentException">The config, options or settings cannot work, the loss is not cross-entropy, or the unlabelled samples are empty or of another shape.</exception>
     /// <exception cref="DataShapeException">The labelled data does not match <paramref name="signature"/>.</exception>
