@@ -51,6 +51,26 @@ public sealed class NormalizeEveryParadigmTests : IDisposable
         Assert.Equal(statistics.Std, saved.Inputs[0].Std);
     }
 
+    /// <summary>
+    /// Deep CORAL on Iris features scaled 1000×: the covariance distance of raw features that large swamps the
+    /// classification loss, so only the normalised run learns. Validation accuracy measured, raw / normalised: seed 1
+    /// 0.84 / 0.96, seed 2 0.58 / 0.98, seed 3 0.51 / 0.98; this asserts ≥ 0.9 and a lead of ≥ 0.1.
+    /// </summary>
+    [Fact]
+    public void Domain_adaptation_on_features_scaled_1000_times_learns_with_normalize()
+    {
+        var iris = new Scaled(new IrisSamples());
+        double Accuracy(bool normalize) => DomainAdaptationTrainer.Run(
+            new TrainConfig(Loss.CrossEntropy, Optim.Adam, LearningRate: 0.01, Epochs: 20, BatchSize: 16, Seed: 2, ValidationSplit: 0.3, Normalize: normalize),
+            () => new ScaleRecordingMlp(4, 3, new InputScale()), iris, iris.Load().Features, IrisSamples.Signature,
+            new DomainAdaptationSettings(Adaptation.Coral, "features"), Quiet(temp.File($"coral.{normalize}.ckpt"))).Validation!.Accuracy!.Value;
+
+        double raw = Accuracy(normalize: false), normalised = Accuracy(normalize: true);
+
+        Assert.True(normalised >= 0.9, $"normalised accuracy {normalised}");
+        Assert.True(normalised >= raw + 0.1, $"normalised {normalised} vs raw {raw}");
+    }
+
     [Fact]
     public void A_resumed_run_returns_and_keeps_the_statistics_of_the_run_it_continues()
     {
