@@ -193,7 +193,7 @@ internal static class ExperimentParser
             if (supervised is not null)
                 ExperimentChecks.LossFitsOutput(type.Name, model, data, sizes, loss, ModelParser.LocationOf(supervised) ?? location, diagnostics);
         }
-        if (vae is not null) spec = spec with { Vae = VaeParser.Read(vae, type.Name, model, diagnostics) };
+        if (vae is not null) spec = spec with { Vae = VaeParser.Read(vae, type.Name, model, spec.Extras.Normalize, diagnostics) };
         if (gan is not null) spec = spec with { Gan = GanParser.Read(gan, type.Name, model, data, diagnostics, cancellation) };
         if (Find(attributes, DomainAdaptationParser.Attribute) is { } adaptation)
         {

@@ -20,7 +20,7 @@ internal sealed record SelfSupervisedSpec(string Method, double Temperature, dou
 /// Reads an experiment's <c>[SelfSupervised]</c> and checks at its line that the model has what the method needs:
 /// SD3060 (a part not named, contrastive without <c>[Augment]</c>), SD3061 (a named layer that does not exist),
 /// SD3062 (the model does not return representation and head), SD3063 (a reconstruction of another shape than the
-/// input), SD3064 (masked prediction on what is not a token sequence), SD3003 (a setting out of range).
+/// input), SD3064 (masked prediction on what is not a token sequence), SD3003 (a setting out of range, or Normalize for token ids).
 /// </summary>
 internal static class SelfSupervisedParser
 {
@@ -57,6 +57,9 @@ internal static class SelfSupervisedParser
         if (spec.Extras.EarlyStopping != "val_loss")
             Report(DiagnosticDescriptors.TrainingSettingOutOfRange, "[Train] EarlyStopping", "\"val_loss\" for a self-supervised experiment (its objective on held-out samples)",
                 Literal.String(spec.Extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\")]");
+        if (method == "Masked" && spec.Extras.Normalize)
+            Report(DiagnosticDescriptors.TrainingSettingOutOfRange, "[Train] Normalize", "false for SelfSupervisedMethod.Masked (int64 token ids have no scale to standardise)",
+                "true", "[Train] without Normalize");
 
         var (headName, headExample) = method switch
         {

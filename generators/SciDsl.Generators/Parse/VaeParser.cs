@@ -11,7 +11,7 @@ namespace SciDsl.Generators.Parse;
 /// <summary>
 /// Reads <c>[Vae]</c> and checks it against the experiment's model at the attribute's line: the named reconstruction,
 /// mean and log-variance outputs exist (SD3070), mean and log-variance agree and the reconstruction has the input's
-/// shape (SD3071), and the settings can work (SD3003).
+/// shape (SD3071), and the settings can work (SD3003, also for <c>[Train(Normalize = true)]</c> with a BCE reconstruction).
 /// </summary>
 internal static class VaeParser
 {
@@ -21,7 +21,8 @@ internal static class VaeParser
     public static string LossOf(AttributeData vae) => AttributeArguments.From(vae).String("ReconstructionLoss") ?? "MSE";
 
     /// <param name="model">Null when the model has errors of its own (reported where it is declared).</param>
-    public static VaeSpec? Read(AttributeData vae, string experiment, ShapedModel? model, List<DiagnosticInfo> diagnostics)
+    /// <param name="normalize">The experiment's <c>[Train(Normalize)]</c>.</param>
+    public static VaeSpec? Read(AttributeData vae, string experiment, ShapedModel? model, bool normalize, List<DiagnosticInfo> diagnostics)
     {
         var location = ModelParser.LocationOf(vae);
         var arguments = AttributeArguments.From(vae);
@@ -39,6 +40,10 @@ internal static class VaeParser
         if (loss is not ("MSE" or "BCEWithLogits"))
             Report(DiagnosticDescriptors.TrainingSettingOutOfRange, "ReconstructionLoss", "Loss.MSE or Loss.BCEWithLogits", "Loss." + loss,
                 "[Vae(ReconstructionLoss = Loss.MSE)]");
+        // Binary cross-entropy reconstructs probabilities in [0, 1]; standardised inputs are no such thing.
+        if (normalize && loss == "BCEWithLogits")
+            Report(DiagnosticDescriptors.TrainingSettingOutOfRange, "[Train] Normalize", "false when the VAE reconstructs probabilities (ReconstructionLoss = Loss.BCEWithLogits)",
+                "true", "[Vae(ReconstructionLoss = Loss.MSE)] to reconstruct the standardised inputs, or [Train] without Normalize");
         if (model is null) return null;
 
         var roles = new[]

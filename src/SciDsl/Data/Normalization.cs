@@ -65,6 +65,12 @@ public sealed class Normalization(IReadOnlyList<InputStatistics> inputs)
         return data.MapInputs((name, values) => Inputs.FirstOrDefault(s => s.Input == name) is { } statistics ? Apply(statistics, values) : values);
     }
 
+    /// <summary>
+    /// <paramref name="features"/> standardised with the statistics of the first normalised input: how raw samples of the
+    /// features the model was trained on (new data, unlabelled or target-domain samples) reach it.
+    /// </summary>
+    internal torch.Tensor ApplyToFeatures(torch.Tensor features) => Apply(Inputs[0], features);
+
     private static torch.Tensor Apply(InputStatistics statistics, torch.Tensor values)
     {
         long[] fitted = statistics.Over == NormalizeOver.Feature ? values.shape[1..] : values.dim() >= 2 ? [values.shape[1]] : [];
@@ -73,8 +79,8 @@ public sealed class Normalization(IReadOnlyList<InputStatistics> inputs)
                 $"Input '{statistics.Input}' of shape [{string.Join(", ", values.shape)}] does not fit its normalisation, fitted on {statistics.Over.ToString().ToLowerInvariant()} shape [{string.Join(", ", statistics.Shape)}].",
                 nameof(values));
         using var scope = torch.NewDisposeScope();
-        var mean = Broadcastable(torch.tensor(statistics.Mean, statistics.Shape), statistics.Over, values.dim()).to_type(values.dtype);
-        var std = Broadcastable(torch.tensor(statistics.Std, statistics.Shape), statistics.Over, values.dim()).to_type(values.dtype);
+        var mean = Broadcastable(torch.tensor(statistics.Mean, statistics.Shape), statistics.Over, values.dim()).to(values.dtype, values.device);
+        var std = Broadcastable(torch.tensor(statistics.Std, statistics.Shape), statistics.Over, values.dim()).to(values.dtype, values.device);
         return ((values - mean) / std).MoveToOuterDisposeScope();
     }
 }

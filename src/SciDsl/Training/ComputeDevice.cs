@@ -35,15 +35,6 @@ internal static class ComputeDevices
         };
     }
 
-    /// <summary>
-    /// For the paradigms that train on the CPU only so far: <see cref="ComputeDevice.Auto"/> is the CPU there, and asking
-    /// for CUDA is refused rather than silently ignored.
-    /// </summary>
-    public static void RequireCpu(ComputeDevice declared, ComputeDevice? requested, string paradigm)
-    {
-        if ((requested ?? declared) == ComputeDevice.Cuda)
-            throw new NotSupportedException(
-                $"Device = ComputeDevice.Cuda: {paradigm} training runs on the CPU only so far (supervised training runs on CUDA); " +
-                "use ComputeDevice.Auto or ComputeDevice.Cpu.");
-    }
+    /// <summary>Where <paramref name="module"/>'s weights are (the CPU for a module without any): where its inputs must go.</summary>
+    public static torch.Device Of(torch.nn.Module module) => module.parameters().FirstOrDefault()?.device ?? torch.CPU;
 }

@@ -99,6 +99,16 @@ internal sealed class DataSplit : IDisposable
         return [.. rows.Where(chosen.Contains), .. rows.Where(row => !chosen.Contains(row))];
     }
 
+    /// <summary>
+    /// The rows <paramref name="indices"/> of <paramref name="samples"/>, gathered where the samples are (the index is
+    /// created on their device): how every paradigm takes a batch from data already on the training device.
+    /// </summary>
+    public static torch.Tensor Rows(torch.Tensor samples, long[] indices)
+    {
+        using var index = torch.tensor(indices, device: samples.device);
+        return samples.index_select(0, index);
+    }
+
     /// <summary>Sample indices of the training batches for a 1-based epoch, freshly shuffled.</summary>
     public IEnumerable<long[]> TrainBatches(int epoch, int batchSize)
     {

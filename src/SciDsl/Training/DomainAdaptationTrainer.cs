@@ -16,7 +16,8 @@ public static class DomainAdaptationTrainer
     /// samples), plus the target samples: each step adds the adaptation loss between the features of a source batch and
     /// of as many target samples. An epoch is one pass over the source training samples.
     /// </summary>
-    /// <param name="target">Target-domain features <c>[N, sample dims…]</c> of the source's sample shape and element type, N &gt; 0; no labels.</param>
+    /// <param name="target">Target-domain features <c>[N, sample dims…]</c> of the source's sample shape and element type, N &gt; 0; no labels.
+    /// With <see cref="TrainConfig.Normalize"/>, standardised with the source training part's statistics.</param>
     /// <exception cref="ArgumentException">The config, options or settings cannot work, the loss is not cross-entropy, the
     /// target samples are empty or of another shape, or the model has no such feature layer.</exception>
     /// <exception cref="DataShapeException">The source data does not match <paramref name="signature"/>.</exception>
@@ -37,11 +38,11 @@ public static class DomainAdaptationTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "domain-adaptation");
         settings.Validate();
         if (config.Loss != Loss.CrossEntropy)
             throw new ArgumentException($"Domain adaptation trains a classifier with Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));
         SupervisedTrainer.CheckLossFitsTarget(config, signature);
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -53,18 +54,23 @@ public static class DomainAdaptationTrainer
         // Seed before the model exists so its initial weights (and the domain classifier's after them) are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         using var features = new LayerOutputCapture(model, settings.FeatureLayer, modelName);
-        long featureWidth = FeatureWidth(model, features, loaded.Features);
-        if (loaded.Classes is not null)
-            new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, sourceName);
+        using var split = TrainingData.Split(loaded, config, sourceName, device, out var normalization);
+        // Target samples reach the model on the source's scale (the source training part's statistics), so normalising
+        // does not itself remove the shift the adaptation is there to bridge.
+        var targetOnDevice = TrainingData.Alongside(target, normalization, device);
+        long featureWidth = FeatureWidth(model, features, split.TrainFeatures);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var supervised = new SupervisedParadigm(config, model, modelName, sourceName, signature, split, optimizer);
         var paradigm = new DomainAdaptationParadigm(
-            config, model, split, target, settings, optimizer, supervised, features, featureWidth, options.Epochs ?? config.Epochs);
+            config, model, split, targetOnDevice, settings, optimizer, supervised, features, featureWidth, options.Epochs ?? config.Epochs);
         try
         {
-            return new EpochLoop<DomainBatch>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+            var result = new EpochLoop<DomainBatch>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+            return result with { Normalization = normalization };
         }
         finally
         {

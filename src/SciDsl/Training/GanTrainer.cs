@@ -21,7 +21,9 @@ public static class GanTrainer
     /// loss; <see cref="TrainConfig.Loss"/> is not used) with one optimizer each as <paramref name="config"/> declares.
     /// The checkpoint after every epoch holds both models, both optimizers and the discriminator's losses, so a resumed
     /// run ends bit-identical to an uninterrupted one. Every sample trains (<see cref="TrainConfig.ValidationSplit"/> is
-    /// not used: no loss says which epoch's generator is best), and the last epoch's generator is returned.
+    /// not used: no loss says which epoch's generator is best), and the last epoch's generator is returned. With
+    /// <see cref="TrainConfig.Normalize"/> the discriminator reads the real samples standardised (statistics of all of
+    /// them, in <see cref="TrainingResult{TModel}.Normalization"/>), so the generator produces standardised samples.
     /// </summary>
     /// <param name="latentSize">The generator's input width: it maps <c>[B, latentSize]</c> noise from N(0, I) to samples.</param>
     /// <exception cref="ArgumentException">The config or options cannot work, or <paramref name="latentSize"/> is not positive.</exception>
@@ -44,7 +46,7 @@ public static class GanTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "GAN");
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TGenerator).Name;
@@ -55,14 +57,19 @@ public static class GanTrainer
         torch.manual_seed(config.Seed);
         TGenerator generator = createGenerator();
         TDiscriminator discriminator = createDiscriminator();
+        // Moved before the optimizers take their parameters, which must be the device's.
+        generator.to(device);
+        discriminator.to(device);
         LabelledData loaded = signature.Check(data.Load(), source);
-        using var split = DataSplit.Create(loaded, 0, config.Seed, source);
+        // With Normalize the discriminator reads standardised real samples, so the generator learns to produce those.
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization, validationSplit: 0);
+        TrainingData.SaveBeside(store, normalization, null);
         using var generatorOptimizer = CreateOptimizer(config, generator);
         using var discriminatorOptimizer = CreateOptimizer(config, discriminator);
         var paradigm = new GanParadigm(config, generator, discriminator, typeof(TDiscriminator).Name, latentSize, split,
             generatorOptimizer, discriminatorOptimizer);
         var training = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(generator, clock, null);
-        return new GanResult<TGenerator, TDiscriminator>(training, discriminator, paradigm.DiscriminatorLosses);
+        return new GanResult<TGenerator, TDiscriminator>(training with { Normalization = normalization }, discriminator, paradigm.DiscriminatorLosses);
     }
 
     /// <summary>

@@ -38,7 +38,6 @@ public static class MultiTaskTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "multitask");
         if (signature.Target != TargetKind.Value)
             throw new ArgumentException(
                 $"Multitask training takes each task's targets from columns of value targets (Target = \"value: k\"), but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.",
@@ -47,6 +46,7 @@ public static class MultiTaskTrainer
         foreach (var task in tasks) task.Validate(signature.TargetSize);
         if (tasks.GroupBy(t => t.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"Task '{twice.Key}' is given {twice.Count()} times; give each output one task.", nameof(tasks));
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -56,10 +56,14 @@ public static class MultiTaskTrainer
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         LabelledData loaded = signature.Check(data.Load(), source);
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
+        TrainingData.SaveBeside(store, normalization, null);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new MultiTaskParadigm<TModel>(config, model, outputs, modelName, source, split, tasks, optimizer);
-        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);
+        var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);
+        return result with { Normalization = normalization };
     }
 }

@@ -45,7 +45,7 @@ public sealed class Predictor<TModel>
     /// <summary>
     /// Rebuilds a trained model from its checkpoint: the weights <c>Run</c> returned (the best epoch's,
     /// <c>&lt;name&gt;.best.ckpt</c>, when training had validation; otherwise the checkpoint's) and the sidecar
-    /// <c>&lt;checkpoint&gt;.data.json</c> (<see cref="DataPreparation.PathBeside"/>) that supervised training writes.
+    /// <c>&lt;checkpoint&gt;.data.json</c> (<see cref="DataPreparation.PathBeside"/>) that every trainer writes.
     /// </summary>
     /// <param name="createModel">Builds an untrained model of the trained one's sizes, e.g. <c>() =&gt; new Mlp()</c>.</param>
     /// <exception cref="CheckpointException">The checkpoint or best-weights file is missing, damaged, or holds weights that do not fit the model.</exception>
@@ -64,7 +64,7 @@ public sealed class Predictor<TModel>
         string sidecar = DataPreparation.PathBeside(fullPath);
         if (!File.Exists(sidecar))
             throw new FileNotFoundException(
-                $"'{sidecar}' is missing: supervised training writes it beside the checkpoint with the normalisation and class names " +
+                $"'{sidecar}' is missing: training writes it beside the checkpoint with the normalisation and class names " +
                 "the model needs to take raw inputs; copy it together with the checkpoint.", sidecar);
         return new Predictor<TModel>(model, DataPreparation.Load(sidecar));
     }
@@ -83,7 +83,7 @@ public sealed class Predictor<TModel>
 
     /// <summary>
     /// The model's outputs for raw samples <c>[N, …]</c> (as loaded, before normalisation), in evaluation mode without
-    /// gradients, with each sample's class name when the model classifies named classes.
+    /// gradients on the model's device, returned on the CPU, with each sample's class name when the model classifies named classes.
     /// </summary>
     /// <exception cref="ArgumentException">The samples' shape does not fit the normalisation's statistics.</exception>
     public Prediction Predict(torch.Tensor rawInputs)
@@ -97,10 +97,9 @@ public sealed class Predictor<TModel>
             torch.Tensor outputs;
             using (var scope = torch.NewDisposeScope())
             {
-                var inputs = Preparation.Normalization is { Inputs: [var features, ..] } normalization
-                    ? normalization.Apply(new SampleSet([(features.Input, rawInputs)]))[features.Input]
-                    : rawInputs;
-                outputs = Model.forward(inputs).MoveToOuterDisposeScope();
+                var inputs = Preparation.Normalization?.ApplyToFeatures(rawInputs) ?? rawInputs;
+                // In on the model's device (a CUDA-trained result's model stays there), out on the CPU.
+                outputs = Model.forward(inputs.to(ComputeDevices.Of(Model))).cpu().MoveToOuterDisposeScope();
             }
             return new Prediction(outputs, Preparation.Classes is { } classes ? ClassNames(outputs, classes) : null);
         }

@@ -23,11 +23,22 @@ public sealed record SelfSupervisedResult<TModel>(
 {
     public EpochMetrics Final => History[^1];
 
+    /// <summary>
+    /// The statistics fitted on the training samples (<see cref="TrainConfig.Normalize"/>, also saved beside the checkpoint);
+    /// <see cref="Encode"/>, <see cref="LinearProbe"/> and <see cref="FineTune"/> standardise raw samples with them. Null
+    /// when training used raw samples.
+    /// </summary>
+    public Normalization? Normalization { get; init; }
+
     /// <summary>Builds a fresh model of the same architecture, for <see cref="FineTune"/>'s copy.</summary>
     internal Func<TModel> CreateModel { get; init; } = null!;
 
-    /// <summary>The learned representation of <paramref name="samples"/> (see <see cref="SelfSupervisedTrainer.Encode"/>).</summary>
-    public torch.Tensor Encode(torch.Tensor samples) => SelfSupervisedTrainer.Encode(Model, samples);
+    /// <summary>
+    /// The learned representation of raw <paramref name="samples"/>, standardised first with <see cref="Normalization"/>
+    /// when training was (see <see cref="SelfSupervisedTrainer.Encode"/>); on the CPU.
+    /// </summary>
+    public torch.Tensor Encode(torch.Tensor samples) =>
+        SelfSupervisedTrainer.Encode(Model, Normalization?.ApplyToFeatures(samples) ?? samples);
 
     /// <summary>
     /// Fits a linear classifier on the frozen representation of the labelled <paramref name="trainSamples"/> and scores it
@@ -44,7 +55,8 @@ public sealed record SelfSupervisedResult<TModel>(
     /// classification head on its representation, through <see cref="SupervisedTrainer.Run{TModel}"/> (seeded,
     /// checkpoints, validation, early stopping). The head is first fitted on the frozen representation of the labelled
     /// samples (LP-FT, Kumar et al., 2022): a random head's first gradients would otherwise wreck the pretrained features.
-    /// The data set's target must be classes.
+    /// The data set's target must be classes. With a <see cref="Normalization"/>, the labelled samples are standardised
+    /// with the pretraining's statistics (not refitted), returned and saved with the fine-tuned model.
     /// </summary>
     public TrainingResult<EncoderClassifier> FineTune(
         TrainConfig config, IDataSource labelled, DatasetSignature signature, TrainOptions? options = null, string? experimentName = null)
@@ -53,12 +65,16 @@ public sealed record SelfSupervisedResult<TModel>(
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.Target != TargetKind.Class)
             throw new ArgumentException($"Fine-tuning adds a classification head, but the data set declares {signature.Target.ToString().ToLowerInvariant()} targets.", nameof(signature));
-        return SupervisedTrainer.Run(config, () =>
+        EncoderClassifier CreateClassifier()
         {
             var copy = CreateModel();
             copy.load_state_dict(Model.state_dict());
             var data = labelled.Load();
             return EncoderClassifier.WithProbedHead(copy, Encode(data.Features), data.Targets, signature.TargetSize);
-        }, labelled, signature, options, experimentName ?? $"{typeof(TModel).Name}.FineTune");
+        }
+        string name = experimentName ?? $"{typeof(TModel).Name}.FineTune";
+        return Normalization is { } fitted
+            ? SupervisedTrainer.RunWith(config, CreateClassifier, labelled, signature, fitted, options, name)
+            : SupervisedTrainer.Run(config, CreateClassifier, labelled, signature, options, name);
     }
 }

@@ -33,9 +33,9 @@ public static class SelfSupervisedTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "self-supervised");
         settings.Validate();
         CheckFitsMethod(config, samples, settings);
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -44,7 +44,14 @@ public static class SelfSupervisedTrainer
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         var (train, validation) = Split(samples, config);
+        // Fitted on the training part only, like every trainer's; the held-out samples are standardised with it.
+        var normalization = config.Normalize ? Normalization.Fit(new SampleSet([(SamplesInput, train)]), NormalizeOver.Feature) : null;
+        train = TrainingData.Alongside(train, normalization, device);
+        validation = validation is null ? null : TrainingData.Alongside(validation, normalization, device);
+        TrainingData.SaveBeside(store, normalization, null);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new SelfSupervisedParadigm(config, model, modelName, settings, train, validation, optimizer);
         var loop = new EpochLoop<long[]>(paradigm, config, options, modelName, store);
@@ -54,8 +61,12 @@ public static class SelfSupervisedTrainer
             model, history, store.CheckpointPath, loop.BestEpoch is null ? null : store.BestWeightsPath, stopReason, clock.Elapsed, loop.BestEpoch)
         {
             CreateModel = createModel,
+            Normalization = normalization,
         };
     }
+
+    /// <summary>What the samples are called in the normalisation's statistics.</summary>
+    private const string SamplesInput = "x";
 
     /// <summary>
     /// The samples of a data set checked against its declared signature (one input; targets, if any, are ignored), then
@@ -78,7 +89,9 @@ public static class SelfSupervisedTrainer
 
     /// <summary>
     /// The representation (the model's first output) of <paramref name="samples"/>, computed in eval mode without
-    /// gradients in batches of <paramref name="batchSize"/>; the model's training mode is restored afterwards.
+    /// gradients in batches of <paramref name="batchSize"/> on the model's device, and returned on the CPU; the model's
+    /// training mode is restored afterwards. The samples go in as they are (see <see cref="SelfSupervisedResult{TModel}.Encode"/>
+    /// for raw samples of a run with <see cref="TrainConfig.Normalize"/>).
     /// </summary>
     public static torch.Tensor Encode(torch.nn.Module<torch.Tensor, (torch.Tensor, torch.Tensor)> model, torch.Tensor samples, int batchSize = 256)
     {
@@ -90,9 +103,10 @@ public static class SelfSupervisedTrainer
         try
         {
             using var noGrad = torch.no_grad();
+            var device = ComputeDevices.Of(model);
             var parts = new List<torch.Tensor>();
             for (long start = 0; start < samples.shape[0]; start += batchSize)
-                parts.Add(model.forward(samples.narrow(0, start, Math.Min(batchSize, samples.shape[0] - start))).Item1);
+                parts.Add(model.forward(samples.narrow(0, start, Math.Min(batchSize, samples.shape[0] - start)).to(device)).Item1.cpu());
             return torch.cat(parts, 0);
         }
         finally
@@ -118,6 +132,10 @@ public static class SelfSupervisedTrainer
             throw new ArgumentException(
                 $"SelfSupervisedMethod.Masked predicts masked tokens of sequences, int64 [N, T], but the samples are {samples.dtype.ToString().ToLowerInvariant()} [{string.Join(", ", samples.shape)}].",
                 nameof(samples));
+        if (settings.Method == SelfSupervisedMethod.Masked && config.Normalize)
+            throw new ArgumentException(
+                "TrainConfig.Normalize standardises floating-point features, but SelfSupervisedMethod.Masked trains on int64 token ids, which have no scale to standardise; remove Normalize.",
+                nameof(config));
         if (settings.Method != SelfSupervisedMethod.Masked && !samples.is_floating_point())
             throw new ArgumentException(
                 $"SelfSupervisedMethod.{settings.Method} needs floating-point samples, but they are {samples.dtype.ToString().ToLowerInvariant()}; token sequences train with SelfSupervisedMethod.Masked.",

@@ -15,7 +15,8 @@ public static class SemiSupervisedTrainer
     /// unlabelled loss of a batch of them. An epoch is one pass over the unlabelled samples. Mean teacher returns (and
     /// validates) the teacher; the checkpoint holds teacher and student.
     /// </summary>
-    /// <param name="unlabelled">Features <c>[N, sample dims…]</c> of the same shape and element type as the labelled ones, N &gt; 0.</param>
+    /// <param name="unlabelled">Features <c>[N, sample dims…]</c> of the same shape and element type as the labelled ones, N &gt; 0; with
+    /// <see cref="TrainConfig.Normalize"/>, standardised with the labelled training part's statistics (never their own).</param>
     /// <param name="settings">Method, threshold, λ ramp-up, unlabelled batch size, EMA decay, augmentations; default <c>new SemiSupervisedSettings()</c> (pseudo-labelling).</param>
     /// <exception cref="ArgumentException">The config, options or settings cannot work, the loss is not cross-entropy, or the unlabelled samples are empty or of another shape.</exception>
     /// <exception cref="DataShapeException">The labelled data does not match <paramref name="signature"/>.</exception>
@@ -36,11 +37,11 @@ public static class SemiSupervisedTrainer
         settings ??= new SemiSupervisedSettings();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "semi-supervised");
         settings.Validate();
         if (config.Loss != Loss.CrossEntropy)
             throw new ArgumentException($"Semi-supervised {settings.Method} needs class targets and Loss.CrossEntropy, but the config has Loss.{config.Loss}.", nameof(config));
         SupervisedTrainer.CheckLossFitsTarget(config, signature);
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -52,30 +53,35 @@ public static class SemiSupervisedTrainer
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
-        if (loaded.Classes is not null)
-            new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
-        using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         // Mean teacher returns its teacher, built like the student under the same seed and then given the student's weights.
         TModel returned = model;
         if (settings.Method == SemiSupervisedMethod.MeanTeacher)
         {
             returned = createModel();
+            returned.to(device);
             MeanTeacherParadigm.StartTeacher(returned, model);
         }
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
+        // The unlabelled samples reach the model on the labelled samples' scale: the labelled training part's statistics.
+        var unlabelledOnDevice = TrainingData.Alongside(unlabelled, normalization, device);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes);
+        using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         // Validation is plain supervised validation of the returned model on the held-out labelled samples.
         var validation = new SupervisedParadigm(config, returned, modelName, source, signature, split, optimizer);
-        int sampleRank = (int)unlabelled.dim() - 1;
+        int sampleRank = (int)unlabelledOnDevice.dim() - 1;
         var weak = settings.WeakAugmentation ?? SemiSupervisedSettings.DefaultWeakAugmentation(sampleRank);
         SemiSupervisedParadigm paradigm = settings.Method switch
         {
-            SemiSupervisedMethod.FixMatch => new FixMatchParadigm(config, model, split, unlabelled, settings, weak,
-                settings.StrongAugmentation ?? SemiSupervisedSettings.DefaultStrongAugmentation(sampleRank, unlabelled.shape[^1]), optimizer, validation),
-            SemiSupervisedMethod.MeanTeacher => new MeanTeacherParadigm(config, returned, model, split, unlabelled, settings,
+            SemiSupervisedMethod.FixMatch => new FixMatchParadigm(config, model, split, unlabelledOnDevice, settings, weak,
+                settings.StrongAugmentation ?? SemiSupervisedSettings.DefaultStrongAugmentation(sampleRank, unlabelledOnDevice.shape[^1]), optimizer, validation),
+            SemiSupervisedMethod.MeanTeacher => new MeanTeacherParadigm(config, returned, model, split, unlabelledOnDevice, settings,
                 settings.StrongAugmentation ?? weak, weak, optimizer, validation),
-            _ => new PseudoLabelParadigm(config, model, split, unlabelled, settings, optimizer, validation),
+            _ => new PseudoLabelParadigm(config, model, split, unlabelledOnDevice, settings, optimizer, validation),
         };
-        return new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store).Train(returned, clock, loaded.Classes);
+        var result = new EpochLoop<SemiSupervisedBatch>(paradigm, config, options, modelName, store).Train(returned, clock, loaded.Classes);
+        return result with { Normalization = normalization };
     }
 
     /// <summary>

@@ -30,6 +30,18 @@ public static class SupervisedTrainer
     }
 
     /// <summary>
+    /// As <see cref="Run{TModel}(TrainConfig, Func{TModel}, IDataSource, DatasetSignature, TrainOptions?, string?)"/>, with
+    /// the features standardised by <paramref name="fitted"/> (a self-supervised pretraining's statistics, so fine-tuning
+    /// sees its inputs as pretraining did) instead of statistics fitted here; they are saved and returned like fitted ones.
+    /// </summary>
+    internal static TrainingResult<TModel> RunWith<TModel>(
+        TrainConfig config, Func<TModel> createModel, IDataSource data, DatasetSignature signature, Normalization fitted, TrainOptions? options,
+        string? experimentName)
+        where TModel : torch.nn.Module<torch.Tensor, torch.Tensor> =>
+        Train(config, createModel, (model, inputs) => model.forward(inputs[0]), () => SampleSet.From(signature.Check(data.Load(), data.GetType().Name)),
+            data.GetType().Name, signature, options, experimentName, fitted);
+
+    /// <summary>
     /// As <see cref="Run{TModel}(TrainConfig, Func{TModel}, IDataSource, DatasetSignature, TrainOptions?, string?)"/>, for a
     /// model of several inputs (a graph's node features and adjacency) trained on labelled samples of as many inputs;
     /// what a generated experiment with such a model calls.
@@ -50,7 +62,7 @@ public static class SupervisedTrainer
 
     private static TrainingResult<TModel> Train<TModel>(
         TrainConfig config, Func<TModel> createModel, Func<TModel, torch.Tensor[], torch.Tensor> forward, Func<SampleSet> load, string source,
-        DatasetSignature signature, TrainOptions? options, string? experimentName)
+        DatasetSignature signature, TrainOptions? options, string? experimentName, Normalization? fitted = null)
         where TModel : torch.nn.Module
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -73,28 +85,13 @@ public static class SupervisedTrainer
         SampleSet loaded = load();
         if (loaded.Targets is not { } targets)
             throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");
-        var normalization = config.Normalize ? FitOnTrainingSplit(loaded, targets, config, source) : null;
-        // Beside the checkpoint from the start, so a killed run's weights still map back to class names and raw inputs.
-        // Always, even empty, so a predictor can tell a lost sidecar from raw-input training.
-        new DataPreparation(normalization, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        var inputs = normalization?.Apply(loaded).Inputs ?? loaded.Inputs;
-        using var split = DataSplit.Create(inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source, device);
+        using var split = TrainingData.Split(loaded, targets, config, source, device, out var normalization, testSplit: config.TestSplit, fitted: fitted);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, inputs => forward(model, inputs), modelName, source, signature, split, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
         // Once, with the returned (best) weights: the test samples never chose anything.
         return result with { Test = paradigm.Test(), Normalization = normalization };
-    }
-
-    /// <summary>
-    /// Statistics of the first input (the features; a graph's adjacency stays as is) over the training part of the same
-    /// seeded split training uses, so validation and test samples never inform them.
-    /// </summary>
-    private static Normalization FitOnTrainingSplit(SampleSet loaded, torch.Tensor targets, TrainConfig config, string source)
-    {
-        using var split = DataSplit.Create(loaded.Inputs, targets, config.ValidationSplit, config.TestSplit, config.Seed, source);
-        string features = loaded.InputNames[0];
-        return Normalization.Fit(new SampleSet([(features, split.TrainFeatures)]), NormalizeOver.Feature, features);
     }
 
     internal static void CheckLossFitsTarget(TrainConfig config, DatasetSignature signature)

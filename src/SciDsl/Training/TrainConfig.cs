@@ -24,7 +24,8 @@ namespace SciDsl;
 /// <param name="Normalize">Standardise the first input per feature (<see cref="SciDsl.Normalization"/>) with statistics fitted on the
 /// training split only and applied to validation and test; saved beside the checkpoint (<see cref="DataPreparation"/>) and
 /// returned in <see cref="TrainingResult{TModel}.Normalization"/>, so <see cref="Predictor{TModel}"/> takes raw inputs.
-/// What <c>[Train(Normalize = true)]</c> declares; only <see cref="SupervisedTrainer"/> applies it (the other paradigms' trainers ignore it).</param>
+/// What <c>[Train(Normalize = true)]</c> declares; every trainer applies it, to the samples that train beside the split too
+/// (unlabelled, target-domain) with the training split's statistics (docs/paradigms.md, "Normalisation").</param>
 public sealed record TrainConfig(
     Loss Loss,
     Optim Optimizer,

@@ -30,8 +30,8 @@ public static class TransferTrainer
         options ??= new TrainOptions();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "transfer-learning");
         SupervisedTrainer.CheckLossFitsTarget(config, signature);
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -41,16 +41,18 @@ public static class TransferTrainer
         TModel model = createModel();
         transfer.Validate(model.state_dict().Keys, modelName);
         using (var weights = transfer.Weights()) weights.LoadInto(model, transfer.NameMap, transfer.ReplaceHead);
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
 
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
         LabelledData loaded = signature.Check(data.Load(), source);
-        if (loaded.Classes is not null)
-            new DataPreparation(null, loaded.Classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes);
         using var optimizer = CreateOptimizer(config, model, transfer);
         var supervised = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
         var paradigm = new TransferParadigm(supervised, model, transfer.Freeze);
-        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+        var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);
+        return result with { Normalization = normalization };
     }
 
     /// <summary>

@@ -31,10 +31,14 @@ public static class VaeTrainer
         settings ??= new VaeSettings();
         config.Validate();
         options.Validate();
-        ComputeDevices.RequireCpu(config.Device, options.Device, "VAE");
         settings.Validate();
         if (config.Loss is not (Loss.MSE or Loss.BCEWithLogits))
             throw new ArgumentException($"A VAE's reconstruction loss is Loss.MSE or Loss.BCEWithLogits, but the config has Loss.{config.Loss}.", nameof(config));
+        if (config.Normalize && config.Loss == Loss.BCEWithLogits)
+            throw new ArgumentException(
+                "TrainConfig.Normalize standardises the inputs to mean 0 and deviation 1, but Loss.BCEWithLogits reconstructs them as probabilities in [0, 1]; " +
+                "use Loss.MSE with Normalize, or train on the raw [0, 1] inputs without it.", nameof(config));
+        var device = ComputeDevices.Resolve(config.Device, options.Device);
 
         var clock = Stopwatch.StartNew();
         string modelName = typeof(TModel).Name;
@@ -44,10 +48,15 @@ public static class VaeTrainer
         // Seed before the model exists so its initial weights are reproducible.
         torch.manual_seed(config.Seed);
         TModel model = createModel();
+        // Moved before the optimizer takes its parameters, which must be the device's.
+        model.to(device);
         LabelledData loaded = signature.Check(data.Load(), source);
-        using var split = DataSplit.Create(loaded, config.ValidationSplit, config.Seed, source);
+        // The model reconstructs what it is given: with Normalize, the standardised samples.
+        using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
+        TrainingData.SaveBeside(store, normalization, null);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new VaeParadigm<TModel>(config, model, outputs, modelName, split, settings, optimizer);
-        return new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);
+        var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);
+        return result with { Normalization = normalization };
     }
 }

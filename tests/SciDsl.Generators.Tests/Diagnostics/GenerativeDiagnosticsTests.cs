@@ -58,6 +58,19 @@ public class GenerativeDiagnosticsTests
     }
 
     [Fact]
+    public void SD3003_normalize_with_a_vae_reconstructing_probabilities_is_an_error_at_the_vae_attribute()
+    {
+        var probabilities = Experiment(Autoencoder(), "Autoencoder", "[Vae(ReconstructionLoss = Loss.BCEWithLogits)]", "[Train(Normalize = true)]");
+        SingleError(probabilities, "SD3003",
+            "Experiment 'Run1': [Train] Normalize must be false when the VAE reconstructs probabilities (ReconstructionLoss = Loss.BCEWithLogits) but is true",
+            "[Vae(ReconstructionLoss = Loss.MSE)]");
+
+        var standardised = GeneratorHarness.Run(Experiment(Autoencoder(), "Autoencoder", "[Vae(ReconstructionLoss = Loss.MSE)]", "[Train(Normalize = true)]").Source);
+        DiagnosticAssert.Clean(standardised);
+        Assert.Contains("Normalize: true", standardised.Source("Run1.Experiment.g.cs"));
+    }
+
+    [Fact]
     public void SD3070_a_vae_model_without_a_log_variance_output_names_its_outputs()
     {
         SingleError(Experiment(Autoencoder("\"recon\", \"mu\""), "Autoencoder", "[Vae]"), "SD3070",

@@ -99,6 +99,18 @@ public class SelfSupervisedDiagnosticsTests
             "model Net takes x: float32[B, 1, 8, 8], not int64 [B, T] token ids", "\"tokens: int64[B,T]\"");
     }
 
+    [Fact]
+    public void SD3003_normalize_with_masked_token_prediction_is_an_error_at_the_attribute()
+    {
+        string layers = "[Embedding(17, 8, Name = \"embedded\"), Permute(0, 2, 1), GlobalAvgPool(Name = \"features\")]\n[Linear(17, From = \"embedded\", Name = \"logits\")]\n[Output(\"features\", \"logits\")]";
+        string masked = "[SelfSupervised(SelfSupervisedMethod.Masked, Encoder = \"features\", Predictor = \"logits\")]";
+        string Tokens(params string[] rows) => Source("B,16", "16", layers, rows).Replace("x: B,16", "tokens: int64[B,16]").Replace("x: 16", "tokens: int64[16]");
+
+        DiagnosticAssert.Clean(GeneratorHarness.Run(Tokens(masked)));
+        SingleError(Tokens(masked, "[Train(Normalize = true)]"), "SD3003", 11,
+            "Experiment 'Pretrain': [Train] Normalize must be false for SelfSupervisedMethod.Masked (int64 token ids have no scale to standardise) but is true");
+    }
+
     [Theory]
     [InlineData("Temperature = 0.0", "[SelfSupervised] Temperature must be in (0, 10] but is 0")]
     [InlineData("NoiseLevel = -1.0", "[SelfSupervised] NoiseLevel must be in (0, 10] but is -1")]

@@ -57,26 +57,19 @@ public sealed class DeviceTests : IDisposable
         Assert.Contains("TorchSharp-cuda-linux", error.Message);
     }
 
-    [Fact]
-    public void A_paradigm_that_trains_on_the_cpu_only_refuses_cuda()
+    /// <summary>
+    /// Every paradigm trains on the resolved device, so asking for CUDA where there is none is the same clear error for
+    /// each (not a refusal to use CUDA), before any checkpoint folder is created.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryParadigm.Names), MemberType = typeof(EveryParadigm))]
+    public void Every_paradigm_asked_for_cuda_without_a_cuda_backend_gives_the_clear_error_before_anything_is_written(string paradigm)
     {
-        var config = new TrainConfig(Loss.CrossEntropy, Optim.Adam, Device: ComputeDevice.Cuda);
-        var error = Assert.Throws<NotSupportedException>(() => SemiSupervisedTrainer.Run(
-            config, () => new IrisMlp(), new IrisSamples(), torch.zeros(4, 4), IrisSamples.Signature, Options("semi")));
+        var options = Options(paradigm, ComputeDevice.Cuda);
+        var error = Assert.Throws<InvalidOperationException>(() => EveryParadigm.Train(paradigm, normalize: false, new InputScale(), options));
 
-        Assert.Contains("semi-supervised", error.Message);
-        Assert.False(Directory.Exists(Path.Combine(directory, "semi")));
-    }
-
-    [Fact]
-    public void Multitask_training_which_runs_on_the_cpu_only_refuses_cuda()
-    {
-        var config = new TrainConfig(Loss.MSE, Optim.Adam, Device: ComputeDevice.Cuda);
-        var error = Assert.Throws<NotSupportedException>(() => MultiTaskTrainer.Run(
-            config, () => new IrisMlp(), (model, x) => [model.forward(x)], new IrisSamples(), IrisSamples.Signature,
-            [new TrainingTask("logits", Loss.CrossEntropy, FirstColumn: 0)], Options("multitask")));
-
-        Assert.Contains("multitask", error.Message);
-        Assert.False(Directory.Exists(Path.Combine(directory, "multitask")));
+        Assert.Contains("CUDA is not available", error.Message);
+        Assert.Contains("TorchSharp-cuda-linux", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(directory, paradigm)), "no checkpoint folder may be created");
     }
 }

@@ -143,7 +143,7 @@ public sealed class GeneratedExplainTests
         var x = randn(2, 4);
 
         var shape = ShapeErrors.Naming(() => Saliency.Compute(model, new ModelInputs(("x", x), ("z", randn(2, 5))), 0),
-            "Saliency: ExplainedPair.forward: input 'z' must have shape [B, 3] but has [2, 5]");
+            "Saliency: z of shape [2, 5] does not fit the model: ExplainedPair.forward: input 'z' must have shape [B, 3] but has [2, 5]");
         ShapeErrors.Naming(() => IntegratedGradients.Compute(model, new ModelInputs(("x", x)), 0),
             "IntegratedGradients: the model takes 2 input(s) but received 1 (x [2, 4])", "x: [B, 4], z: [B, 3]");
         Assert.Equal("z", shape.ParamName);

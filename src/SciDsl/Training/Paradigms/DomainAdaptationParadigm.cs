@@ -45,6 +45,8 @@ internal sealed class DomainAdaptationParadigm : ITrainingParadigm<DomainBatch>
                 ("hidden", torch.nn.Linear(featureWidth, settings.DomainHidden)),
                 ("relu", torch.nn.ReLU()),
                 ("domain", torch.nn.Linear(settings.DomainHidden, 1)));
+            // On the model's device before its optimizer takes the parameters, which must be the device's.
+            domainClassifier.to(split.TrainFeatures.device);
             domainOptimizer = SupervisedTrainer.CreateOptimizer(config, domainClassifier);
             Modules = [model, domainClassifier];
             Optimizers = [optimizer, domainOptimizer];
@@ -89,9 +91,8 @@ internal sealed class DomainAdaptationParadigm : ITrainingParadigm<DomainBatch>
 
     public BatchResult TrainStep(DomainBatch batch, TrainingStep step)
     {
-        var sourceIndex = torch.tensor(batch.Source);
-        var labels = split.TrainTargets.index_select(0, sourceIndex);
-        var inputs = torch.cat([split.TrainFeatures.index_select(0, sourceIndex), target.index_select(0, torch.tensor(batch.Target))], 0);
+        var labels = DataSplit.Rows(split.TrainTargets, batch.Source);
+        var inputs = torch.cat([DataSplit.Rows(split.TrainFeatures, batch.Source), DataSplit.Rows(target, batch.Target)], 0);
         var output = model.forward(inputs);
         var allFeatures = features.Take().flatten(1);
         int sourceCount = batch.Source.Length;

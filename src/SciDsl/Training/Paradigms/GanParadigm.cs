@@ -45,8 +45,8 @@ internal sealed class GanParadigm(
 
     public BatchResult TrainStep(long[] batch, TrainingStep step)
     {
-        var real = split.TrainFeatures.index_select(0, torch.tensor(batch));
-        var fake = generator.forward(torch.randn(batch.Length, latentSize));
+        var real = DataSplit.Rows(split.TrainFeatures, batch);
+        var fake = generator.forward(torch.randn(batch.Length, latentSize, device: real.device));
         var realLogits = Discriminate(real);
         var discriminatorLoss = BinaryCrossEntropy(realLogits, 1) + BinaryCrossEntropy(Discriminate(fake.detach()), 0);
         discriminatorLossSum += step.Minimise(discriminatorOptimizer, discriminatorLoss, discriminator.parameters()) * batch.Length;

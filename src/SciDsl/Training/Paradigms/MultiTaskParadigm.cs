@@ -31,9 +31,8 @@ internal sealed class MultiTaskParadigm<TModel>(
 
     public BatchResult TrainStep(long[] batch, TrainingStep step)
     {
-        var index = torch.tensor(batch);
-        var heads = Forward(split.TrainFeatures.index_select(0, index));
-        var targets = split.TrainTargets.index_select(0, index);
+        var heads = Forward(DataSplit.Rows(split.TrainFeatures, batch));
+        var targets = DataSplit.Rows(split.TrainTargets, batch);
         var loss = tasks.Select((task, i) => task.Weight * LossOf(task, heads[i], targets)).Aggregate((sum, next) => sum + next);
         return new BatchResult(step.Minimise(optimizer, loss, model.parameters()), batch.Length);
     }
@@ -59,7 +58,8 @@ internal sealed class MultiTaskParadigm<TModel>(
             var output = torch.cat(perTask[i], 0);
             double taskLoss = LossOf(task, output, targets).item<float>();
             loss += task.Weight * taskLoss;
-            var evaluation = SupervisedMetrics.Evaluate(task.Loss, taskLoss, output, TaskTargets(task, targets), (int)output.shape[1]);
+            // Metrics are computed on the CPU, whatever device the model runs on (a no-op there).
+            var evaluation = SupervisedMetrics.Evaluate(task.Loss, taskLoss, output.cpu(), TaskTargets(task, targets).cpu(), (int)output.shape[1]);
             metrics[$"{task.Name}_loss"] = taskLoss;
             foreach (var (name, value) in evaluation.Metrics) metrics[$"{task.Name}_{name}"] = value;
         }

@@ -38,7 +38,7 @@ internal sealed class SelfSupervisedParadigm(
 
     public BatchResult TrainStep(long[] batch, TrainingStep step)
     {
-        var samples = train.index_select(0, torch.tensor(batch));
+        var samples = DataSplit.Rows(train, batch);
         using var generator = new torch.Generator((ulong)SupervisedParadigm.AugmentationSeed(config.Seed, step.Epoch, step.Batch));
         double loss = step.Minimise(optimizer, Objective(samples, generator), model.parameters());
         return new BatchResult(loss, batch.Length);
@@ -84,7 +84,7 @@ internal sealed class SelfSupervisedParadigm(
                 return MaskedTokenLoss(samples, generator);
             default:
                 var input = settings.Method == SelfSupervisedMethod.Denoising
-                    ? samples + settings.NoiseLevel * torch.randn(samples.shape, generator: generator)
+                    ? samples + (settings.NoiseLevel * torch.randn(samples.shape, generator: generator)).to(samples.device)
                     : samples;
                 var (_, reconstruction) = model.forward(input);
                 CheckHead(reconstruction, samples, "its decoder must reconstruct the input's shape",
@@ -95,7 +95,7 @@ internal sealed class SelfSupervisedParadigm(
 
     private torch.Tensor MaskedTokenLoss(torch.Tensor tokens, torch.Generator generator)
     {
-        var masked = torch.rand(tokens.shape, generator: generator).lt(settings.MaskFraction);
+        var masked = torch.rand(tokens.shape, generator: generator).lt(settings.MaskFraction).to(tokens.device);
         var (_, logits) = model.forward(tokens.masked_fill(masked, settings.MaskToken));
         CheckHead(logits, tokens, "its predictor must give token logits [B, T, vocabulary]",
             logits.dim() == 3 && logits.shape[0] == tokens.shape[0] && logits.shape[1] == tokens.shape[1]);
@@ -116,8 +116,8 @@ internal sealed class SelfSupervisedParadigm(
         var z = torch.nn.functional.normalize(torch.cat([first, second], 0), p: 2, dim: 1);
         var similarity = z.mm(z.t()) / temperature;
         // A sample is not its own candidate.
-        similarity = similarity.masked_fill(torch.eye(2 * n, dtype: torch.ScalarType.Bool), double.NegativeInfinity);
-        var partners = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)], 0);
+        similarity = similarity.masked_fill(torch.eye(2 * n, dtype: torch.ScalarType.Bool, device: z.device), double.NegativeInfinity);
+        var partners = torch.cat([torch.arange(n, 2 * n, device: z.device), torch.arange(0, n, device: z.device)], 0);
         return torch.nn.functional.cross_entropy(similarity, partners);
     }
 

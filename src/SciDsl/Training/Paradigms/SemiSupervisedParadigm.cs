@@ -60,9 +60,8 @@ internal abstract class SemiSupervisedParadigm(
     /// <summary>The batch's labelled features, their class targets and the unlabelled features.</summary>
     protected (torch.Tensor Labelled, torch.Tensor Targets, torch.Tensor Unlabelled) Select(SemiSupervisedBatch batch)
     {
-        var labelledIndex = torch.tensor(batch.Labelled);
-        return (split.TrainFeatures.index_select(0, labelledIndex), split.TrainTargets.index_select(0, labelledIndex),
-            unlabelled.index_select(0, torch.tensor(batch.Unlabelled)));
+        return (DataSplit.Rows(split.TrainFeatures, batch.Labelled), DataSplit.Rows(split.TrainTargets, batch.Labelled),
+            DataSplit.Rows(unlabelled, batch.Unlabelled));
     }
 
     /// <summary>A generator of its own per batch: the same batch of the same epoch is augmented alike after a resume.</summary>

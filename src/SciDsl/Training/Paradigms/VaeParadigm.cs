@@ -37,7 +37,7 @@ internal sealed class VaeParadigm<TModel>(
 
     public BatchResult TrainStep(long[] batch, TrainingStep step)
     {
-        var (reconstruction, kl) = Terms(split.TrainFeatures.index_select(0, torch.tensor(batch)));
+        var (reconstruction, kl) = Terms(DataSplit.Rows(split.TrainFeatures, batch));
         double loss = step.Minimise(optimizer, reconstruction + beta * kl, model.parameters());
         return new BatchResult(loss, batch.Length);
     }
