@@ -146,6 +146,8 @@ internal static class ExperimentParser
             OutOfRange(supervisedLocation, "HuberDelta", "a positive finite number", Literal.Double(extras.HuberDelta), "[Supervised(Loss.Huber, HuberDelta = 1.0)]");
         if (!(extras.GradientClipNorm >= 0 && extras.GradientClipNorm <= double.MaxValue))
             OutOfRange(trainLocation, "GradientClipNorm", "a finite number >= 0 (0 = no clipping)", Literal.Double(extras.GradientClipNorm), "[Train(GradientClipNorm = 1.0)]");
+        if (supervised is not null)
+            LossSettingChecks.Check(type.Name, loss, supervised.NamedArguments.Select(setting => setting.Key).ToList(), Find(attributes, SemiSupervisedParser.Attribute) is not null, supervisedLocation, diagnostics);
         if (extras.Patience < 0) OutOfRange(trainLocation, "Patience", ">= 0 (0 = never stop early)", Literal.Long(extras.Patience), "[Train(Patience = 3)]");
         if (supervised is not null && EarlyStoppingProblem(extras.EarlyStopping, loss, spec.ValidationSplit > 0) is { } metrics)
             OutOfRange(trainLocation, "EarlyStopping", metrics, Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
