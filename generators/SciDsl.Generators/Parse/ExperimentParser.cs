@@ -264,6 +264,7 @@ internal static class ExperimentParser
         {
             "CrossEntropy" or "Dice" => new[] { "accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice" },
             "MSE" or "L1" or "Huber" => new[] { "mse", "mae", "r2" },
+            "BCEWithLogits" => new[] { "accuracy", "macro_f1", "roc_auc" },
             _ => new string[0],
         };
         var known = new[] { "val_loss" }.Concat(metrics.Select(m => "val_" + m)).ToArray();

@@ -14,6 +14,7 @@ internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
     {
         Loss.CrossEntropy or Loss.Dice => ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice"],
         Loss.MSE or Loss.L1 or Loss.Huber => ["mse", "mae", "r2"],
+        Loss.BCEWithLogits => ["accuracy", "macro_f1", "roc_auc"],
         _ => [],
     };
 
