@@ -151,6 +151,9 @@ internal static class ExperimentParser
         if (extras.Patience < 0) OutOfRange(trainLocation, "Patience", ">= 0 (0 = never stop early)", Literal.Long(extras.Patience), "[Train(Patience = 3)]");
         if (supervised is not null && EarlyStoppingProblem(extras.EarlyStopping, loss, spec.ValidationSplit > 0) is { } metrics)
             OutOfRange(trainLocation, "EarlyStopping", metrics, Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
+        else if ((vae ?? gan) is not null && extras.EarlyStopping != "val_loss")
+            OutOfRange(trainLocation, "EarlyStopping", "\"val_loss\" for [Vae] and [Gan] (a VAE's ELBO on held-out samples; a GAN's training loss)",
+                Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
         var scheduleAttribute = Find(attributes, "SciDsl.ScheduleAttribute");
         var scheduleLocation = scheduleAttribute is null ? location : ModelParser.LocationOf(scheduleAttribute) ?? location;
         if (extras.WarmupEpochs < 0 || extras.WarmupEpochs > spec.Epochs)

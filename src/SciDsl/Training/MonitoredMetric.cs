@@ -29,6 +29,16 @@ internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
         return (new MonitoredMetric(name, Increasing.Contains(name["val_".Length..])), null);
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="earlyStopping"/> is <c>val_loss</c>, for a paradigm
+    /// whose validation reports no metric of its loss (<paramref name="why"/> says what it reports instead).
+    /// </summary>
+    public static void RequireValidationLoss(string earlyStopping, string why)
+    {
+        if (earlyStopping != ValidationLoss)
+            throw new ArgumentException($"TrainConfig.EarlyStopping is \"{earlyStopping}\", but {why}; use \"{ValidationLoss}\".", "config");
+    }
+
     /// <summary>The value to minimise: the metric, negated when higher is better.</summary>
     public double Minimised(double value) => HigherIsBetter ? -value : value;
 }
