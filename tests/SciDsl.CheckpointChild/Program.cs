@@ -46,9 +46,14 @@ internal static class ParadigmRuns
                 var config = new TrainConfig(Loss.MSE, Optim.Adam, LearningRate: 0.01, Epochs: 8, BatchSize: 8, Seed: 5, ValidationSplit: 0.25);
                 SupervisedTrainer.Run(config, () => new Mlp(3, 16, 1), new LinearData(1200), LinearData.Signature, options);
                 break;
-            case "fixmatch" or "meanteacher":
+            case "pseudolabel" or "fixmatch" or "meanteacher":
                 // λ > 0 from epoch 2 and a low threshold, so the resumed epochs learn from the unlabelled samples.
-                var method = paradigm == "fixmatch" ? SemiSupervisedMethod.FixMatch : SemiSupervisedMethod.MeanTeacher;
+                var method = paradigm switch
+                {
+                    "pseudolabel" => SemiSupervisedMethod.PseudoLabel,
+                    "fixmatch" => SemiSupervisedMethod.FixMatch,
+                    _ => SemiSupervisedMethod.MeanTeacher,
+                };
                 FewLabelDigits.Shared.Value.Train(classify, new SemiSupervisedSettings(Threshold: 0.5, RampUpEpochs: 1, Method: method), options);
                 break;
             case "transfer":
@@ -66,6 +71,15 @@ internal static class ParadigmRuns
                 var adaptation = paradigm == "dann" ? Adaptation.Dann : Adaptation.Coral;
                 DomainAdaptationTrainer.Run(classify with { BatchSize = 64 }, () => new ShiftNet(), new SourceDigits(), new ShiftedDigits().Load().Features,
                     SourceDigits.Signature, new DomainAdaptationSettings(adaptation, "features"), options);
+                break;
+            case "multitask":
+                // One trunk, two heads: the linear law's value (MSE) and whether it exceeds 1 (cross-entropy).
+                var law = new LinearData(1200).Load();
+                var twoTargets = torch.stack([law.Targets, (law.Targets > 1).to(torch.float32)], 1);
+                MultiTaskTrainer.Run(new TrainConfig(Loss.MSE, Optim.Adam, LearningRate: 0.01, Epochs: 4, BatchSize: 16, Seed: 5, ValidationSplit: 0.25),
+                    () => new Mlp(3, 16, 3), (model, x) => { var output = model.forward(x); return [output[.., 0..1], output[.., 1..3]]; },
+                    new FixedData(law.Features, twoTargets), new DatasetSignature(new TensorSignature("x", TensorElementType.Float32, ["3"]), TargetKind.Value, 2),
+                    [new TrainingTask("value", Loss.MSE, 0), new TrainingTask("above", Loss.CrossEntropy, 1)], options);
                 break;
             case "vae":
                 // β still rising after the kill, so the resumed epochs must get it from the epoch alone.

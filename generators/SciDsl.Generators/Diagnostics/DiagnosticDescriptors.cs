@@ -193,6 +193,10 @@ internal static class DiagnosticDescriptors
         "SD3022", "Semi-supervised training needs class targets and cross-entropy",
         "Experiment '{0}': [SemiSupervised] learns classes from unlabelled samples, so it needs {1}, but {2}; {3}", ExperimentCategory);
 
+    public static readonly DiagnosticDescriptor LossSettingUnused = Error(
+        "SD3050", "A [Supervised] setting that the experiment's loss or paradigm does not use",
+        "Experiment '{0}': {1}, so it would be ignored; {2}", ExperimentCategory);
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD9999", "Internal SciDsl generator error",
         "SciDsl could not process '{0}': {1}. The declaration was skipped; please report it.", DeclarationCategory);
@@ -208,6 +212,7 @@ internal static class DiagnosticDescriptors
         SelfSupervisedPartMissing, SelfSupervisedUnknownLayer, SelfSupervisedOutputs, ReconstructionShape, MaskedNeedsSequences,
         UnknownFeatureLayer, DomainTargetUnusable,
         UnknownTaskOutput, TaskDoesNotFit, MultiTaskTasksUnusable,
+        LossSettingUnused,
         InternalError);
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -146,9 +146,14 @@ internal static class ExperimentParser
             OutOfRange(supervisedLocation, "HuberDelta", "a positive finite number", Literal.Double(extras.HuberDelta), "[Supervised(Loss.Huber, HuberDelta = 1.0)]");
         if (!(extras.GradientClipNorm >= 0 && extras.GradientClipNorm <= double.MaxValue))
             OutOfRange(trainLocation, "GradientClipNorm", "a finite number >= 0 (0 = no clipping)", Literal.Double(extras.GradientClipNorm), "[Train(GradientClipNorm = 1.0)]");
+        if (supervised is not null)
+            LossSettingChecks.Check(type.Name, loss, supervised.NamedArguments.Select(setting => setting.Key).ToList(), Find(attributes, SemiSupervisedParser.Attribute) is not null, supervisedLocation, diagnostics);
         if (extras.Patience < 0) OutOfRange(trainLocation, "Patience", ">= 0 (0 = never stop early)", Literal.Long(extras.Patience), "[Train(Patience = 3)]");
-        if (supervised is not null && EarlyStoppingProblem(extras.EarlyStopping, loss, spec.ValidationSplit > 0) is { } metrics)
+        if (supervised is not null && EarlyStoppingProblem(extras.EarlyStopping, loss, spec.ValidationSplit > 0, data is { TargetPer: not "Sample" }) is { } metrics)
             OutOfRange(trainLocation, "EarlyStopping", metrics, Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
+        else if ((vae ?? gan) is not null && extras.EarlyStopping != "val_loss")
+            OutOfRange(trainLocation, "EarlyStopping", "\"val_loss\" for [Vae] and [Gan] (a VAE's ELBO on held-out samples; a GAN's training loss)",
+                Literal.String(extras.EarlyStopping), "[Train(EarlyStopping = \"val_loss\", Patience = 3)]");
         var scheduleAttribute = Find(attributes, "SciDsl.ScheduleAttribute");
         var scheduleLocation = scheduleAttribute is null ? location : ModelParser.LocationOf(scheduleAttribute) ?? location;
         if (extras.WarmupEpochs < 0 || extras.WarmupEpochs > spec.Epochs)
@@ -256,12 +261,15 @@ internal static class ExperimentParser
     /// What <c>EarlyStopping</c> must be when it names no validation metric of the loss (the runtime's
     /// <c>MonitoredMetric</c> computes the same ones); null when it does.
     /// </summary>
-    private static string? EarlyStoppingProblem(string metric, string loss, bool validates)
+    /// <param name="perPosition">Class targets per pixel or node, for which ROC AUC is not computed.</param>
+    private static string? EarlyStoppingProblem(string metric, string loss, bool validates, bool perPosition)
     {
         string[] metrics = loss switch
         {
+            "CrossEntropy" or "Dice" when perPosition => new[] { "accuracy", "balanced_accuracy", "macro_f1", "iou", "dice" },
             "CrossEntropy" or "Dice" => new[] { "accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice" },
             "MSE" or "L1" or "Huber" => new[] { "mse", "mae", "r2" },
+            "BCEWithLogits" => new[] { "accuracy", "macro_f1", "roc_auc" },
             _ => new string[0],
         };
         var known = new[] { "val_loss" }.Concat(metrics.Select(m => "val_" + m)).ToArray();

@@ -75,9 +75,14 @@ public sealed class Normalization(IReadOnlyList<InputStatistics> inputs)
     {
         long[] fitted = statistics.Over == NormalizeOver.Feature ? values.shape[1..] : values.dim() >= 2 ? [values.shape[1]] : [];
         if (!fitted.SequenceEqual(statistics.Shape))
+        {
+            // Per feature the statistics have one sample's shape, so a lone sample is that shape without the batch dim.
+            string batch = statistics.Over == NormalizeOver.Feature ? $"; it takes a batch [N, {string.Join(", ", statistics.Shape)}]" : "";
+            string oneSample = statistics.Over == NormalizeOver.Feature && values.shape.SequenceEqual(statistics.Shape) ? " (for one sample, pass x.unsqueeze(0))" : "";
             throw new ArgumentException(
-                $"Input '{statistics.Input}' of shape [{string.Join(", ", values.shape)}] does not fit its normalisation, fitted on {statistics.Over.ToString().ToLowerInvariant()} shape [{string.Join(", ", statistics.Shape)}].",
+                $"Input '{statistics.Input}' of shape [{string.Join(", ", values.shape)}] does not fit its normalisation, fitted on {statistics.Over.ToString().ToLowerInvariant()} shape [{string.Join(", ", statistics.Shape)}]{batch}{oneSample}.",
                 nameof(values));
+        }
         using var scope = torch.NewDisposeScope();
         var mean = Broadcastable(torch.tensor(statistics.Mean, statistics.Shape), statistics.Over, values.dim()).to(values.dtype, values.device);
         var std = Broadcastable(torch.tensor(statistics.Std, statistics.Shape), statistics.Over, values.dim()).to(values.dtype, values.device);

@@ -34,7 +34,7 @@ internal static class ShapeCheck
     private static string? FitsFrom(torch.Tensor tensor, TensorSignature declared, int sampleDim, Dictionary<string, long> symbols)
     {
         if (tensor.dtype != DtypeOf(declared.ElementType))
-            return $"element type {Name(tensor.dtype)} instead of {Name(DtypeOf(declared.ElementType))}";
+            return $"element type {Name(tensor.dtype)} instead of {Name(DtypeOf(declared.ElementType))}{ConversionAdvice(tensor.dtype, DtypeOf(declared.ElementType))}";
         if (tensor.dim() - sampleDim != declared.Rank)
             return $"rank {tensor.dim() - sampleDim} instead of {declared.Rank}";
         for (int i = 0; i < declared.Rank; i++)
@@ -51,6 +51,20 @@ internal static class ShapeCheck
         }
         return null;
     }
+
+    /// <summary>
+    /// How to convert numbers of another type to the declared one (NumPy writes float64 and, on some systems, int32 by
+    /// default), e.g. <c> (convert with .to(torch.float32))</c>; empty when a conversion would not be meaningful.
+    /// </summary>
+    public static string ConversionAdvice(torch.ScalarType actual, torch.ScalarType wanted)
+    {
+        bool numbers = actual != torch.ScalarType.Bool && wanted != torch.ScalarType.Bool;
+        // Fractions to integers would truncate: converting class indices stored as floats is the caller's decision.
+        return actual == wanted || !numbers || (!IsFloat(wanted) && IsFloat(actual)) ? "" : $" (convert with .to(torch.{Name(wanted)}))";
+    }
+
+    private static bool IsFloat(torch.ScalarType type) =>
+        type is torch.ScalarType.Float16 or torch.ScalarType.BFloat16 or torch.ScalarType.Float32 or torch.ScalarType.Float64;
 
     public static string Expected(TensorSignature declared) =>
         $"'{declared.Name}' {Name(DtypeOf(declared.ElementType))} [{string.Join(", ", declared.Dims)}] per sample";

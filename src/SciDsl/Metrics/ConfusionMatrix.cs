@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SciDsl;
 
 /// <summary>Counts of (true class, predicted class) pairs: <c>Counts[t][p]</c>, rows the true class.</summary>
@@ -31,4 +33,15 @@ public sealed class ConfusionMatrix
 
     /// <summary>Samples predicted as <paramref name="c"/>.</summary>
     public long Predicted(int c) => Counts.Sum(row => row[c]);
+
+    /// <summary>The counts as a table, one line per true class, one column per predicted class, right-aligned.</summary>
+    public override string ToString()
+    {
+        const string corner = "true \\ predicted";
+        int width = Math.Max(Classes - 1, Counts.SelectMany(row => row).DefaultIfEmpty(0).Max()).ToString(CultureInfo.InvariantCulture).Length;
+        string Cells(IEnumerable<long> values) => string.Concat(values.Select(v => " " + v.ToString(CultureInfo.InvariantCulture).PadLeft(width)));
+        var lines = Counts.Select((row, c) => c.ToString(CultureInfo.InvariantCulture).PadRight(corner.Length) + Cells(row))
+            .Prepend(corner + Cells(Enumerable.Range(0, Classes).Select(c => (long)c)));
+        return string.Join(Environment.NewLine, lines);
+    }
 }

@@ -121,7 +121,7 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
     private void CheckFeatures(torch.Tensor features, string source)
     {
         string expected = $"features {Sample.ElementType.ToString().ToLowerInvariant()} [N, {string.Join(", ", Sample.Dims)}]";
-        string actual = $"features {Describe(features)}";
+        string actual = $"features {Describe(features)}{ShapeCheck.ConversionAdvice(features.dtype, ScalarTypeOf(Sample.ElementType))}";
         if (features.dtype != ScalarTypeOf(Sample.ElementType) || features.dim() != Sample.Rank + 1)
             throw new DataShapeException(source, expected, actual);
         for (int i = 0; i < Sample.Rank; i++)
@@ -136,7 +136,7 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
     {
         string expected = $"targets int64 [{count}] with class indices in [0, {TargetSize})";
         if (targets.dtype != torch.ScalarType.Int64 || targets.dim() != 1 || targets.shape[0] != count)
-            throw mismatch(expected, $"targets {Describe(targets)}");
+            throw mismatch(expected, $"targets {Describe(targets)}{ShapeCheck.ConversionAdvice(targets.dtype, torch.ScalarType.Int64)}");
         if (count == 0) return targets;
         using var minimum = targets.min();
         using var maximum = targets.max();
@@ -155,7 +155,7 @@ public sealed record DatasetSignature(TensorSignature Sample, TargetKind Target,
         if (isFloat && TargetSize == 1 && targets.dim() == 1 && targets.shape[0] == count)
             return targets.reshape(count, 1);
         if (!isFloat || targets.dim() != 2 || targets.shape[0] != count || targets.shape[1] != TargetSize)
-            throw mismatch(expected, $"targets {Describe(targets)}");
+            throw mismatch(expected, $"targets {Describe(targets)}{ShapeCheck.ConversionAdvice(targets.dtype, torch.ScalarType.Float32)}");
         return targets;
     }
 

@@ -44,6 +44,7 @@ public static class GanTrainer
         ArgumentNullException.ThrowIfNull(signature);
         if (latentSize <= 0) throw new ArgumentException($"The latent size must be positive, got {latentSize}.", nameof(latentSize));
         options ??= new TrainOptions();
+        MonitoredMetric.RequireValidationLoss(config.EarlyStopping, "a GAN has no validation metric (\"val_loss\" then watches the training loss)");
         config.Validate();
         options.Validate();
         var device = ComputeDevices.Resolve(config.Device, options.Device);

@@ -14,6 +14,7 @@ internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
     {
         Loss.CrossEntropy or Loss.Dice => ["accuracy", "balanced_accuracy", "macro_f1", "roc_auc", "iou", "dice"],
         Loss.MSE or Loss.L1 or Loss.Huber => ["mse", "mae", "r2"],
+        Loss.BCEWithLogits => ["accuracy", "macro_f1", "roc_auc"],
         _ => [],
     };
 
@@ -26,6 +27,16 @@ internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
         if (!validates)
             return (null, $"is \"{name}\", which needs a validation split (ValidationSplit > 0)");
         return (new MonitoredMetric(name, Increasing.Contains(name["val_".Length..])), null);
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="earlyStopping"/> is <c>val_loss</c>, for a paradigm
+    /// whose validation reports no metric of its loss (<paramref name="why"/> says what it reports instead).
+    /// </summary>
+    public static void RequireValidationLoss(string earlyStopping, string why)
+    {
+        if (earlyStopping != ValidationLoss)
+            throw new ArgumentException($"TrainConfig.EarlyStopping is \"{earlyStopping}\", but {why}; use \"{ValidationLoss}\".", "config");
     }
 
     /// <summary>The value to minimise: the metric, negated when higher is better.</summary>

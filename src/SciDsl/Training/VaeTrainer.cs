@@ -29,6 +29,7 @@ public static class VaeTrainer
         ArgumentNullException.ThrowIfNull(signature);
         options ??= new TrainOptions();
         settings ??= new VaeSettings();
+        MonitoredMetric.RequireValidationLoss(config.EarlyStopping, "a VAE validates its ELBO as \"val_loss\", with \"val_reconstruction\" and \"val_kl\" reported beside it");
         config.Validate();
         options.Validate();
         settings.Validate();

@@ -120,6 +120,15 @@ public class GenerativeDiagnosticsTests
     }
 
     [Fact]
+    public void SD3003_early_stopping_on_another_metric_than_the_validation_loss()
+    {
+        SingleError(Experiment(Autoencoder(), "Autoencoder", "[Train(EarlyStopping = \"val_mse\")]", "[Vae]"), "SD3003",
+            "EarlyStopping must be \"val_loss\" for [Vae] and [Gan]", "\"val_mse\"");
+        SingleError(Experiment(Generator() + Critic(), "Generator", "[Train(EarlyStopping = \"val_accuracy\")]", "[Gan(typeof(Critic))]"), "SD3003",
+            "EarlyStopping must be \"val_loss\" for [Vae] and [Gan]", "\"val_accuracy\"");
+    }
+
+    [Fact]
     public void A_fitting_gan_emits_Run_with_the_gan_trainer_the_discriminator_and_the_latent_size()
     {
         var run = GeneratorHarness.Run(Experiment(Generator() + Critic(), "Generator", "[Gan(typeof(Critic))]").Source);

@@ -161,4 +161,13 @@ public class PerPositionTargetTests
 
         OneError(run, "SD3003", 11, "TestSplit must be in [0, 0.5) so ValidationSplit + TestSplit < 1 but is 0.5");
     }
+
+    /// <summary>ROC AUC is computed per sample only; the run would refuse it before training, so the build does.</summary>
+    [Fact]
+    public void Early_stopping_on_ROC_AUC_of_pixel_classes_is_SD3003_at_Train()
+    {
+        OneError(GeneratorHarness.Run(Source(Image, PixelHead, MaskTarget, train: "[Train(EarlyStopping = \"val_roc_auc\")]")), "SD3003", SupervisedLine + 1,
+            "EarlyStopping must be one of \"val_loss\", \"val_accuracy\", \"val_balanced_accuracy\", \"val_macro_f1\", \"val_iou\", \"val_dice\" for Loss.CrossEntropy but is \"val_roc_auc\"");
+        DiagnosticAssert.Clean(GeneratorHarness.Run(Source(Image, PixelHead, MaskTarget, train: "[Train(EarlyStopping = \"val_iou\")]")));
+    }
 }

@@ -87,6 +87,15 @@ public class TrainingSettingsTests
             "ClassWeights must be one weight per class of Images (10) but is 2 weights");
     }
 
+    [Fact]
+    public void Multi_label_experiments_stop_early_on_their_label_metrics_and_not_on_regression_ones()
+    {
+        string Declared(string metric) => Source("[Supervised(Loss.BCEWithLogits)]", $"[Train(EarlyStopping = \"{metric}\")]").Replace("class: 10", "value: 10");
+
+        DiagnosticAssert.Clean(GeneratorHarness.Run(Declared("val_macro_f1")));
+        SingleError(Declared("val_r2"), 10, "\"val_loss\", \"val_accuracy\", \"val_macro_f1\", \"val_roc_auc\" for Loss.BCEWithLogits");
+    }
+
     [Theory]
     [InlineData("[Supervised(Loss.CrossEntropy, LabelSmoothing = 1.0)]", 9, "LabelSmoothing must be in [0, 1)")]
     [InlineData("[Supervised(Loss.CrossEntropy)]\n[Train(GradientClipNorm = -1)]", 10, "GradientClipNorm must be a finite number >= 0")]

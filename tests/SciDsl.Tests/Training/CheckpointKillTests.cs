@@ -57,12 +57,14 @@ public sealed class CheckpointKillTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData("supervised")]
+    [InlineData("pseudolabel")]
     [InlineData("fixmatch")]
     [InlineData("meanteacher")]
     [InlineData("transfer")]
     [InlineData("contrastive")]
     [InlineData("dann")]
     [InlineData("coral")]
+    [InlineData("multitask")]
     [InlineData("vae")]
     [InlineData("gan")]
     public void A_paradigm_killed_mid_epoch_resumes_to_the_bit_identical_result_of_an_uninterrupted_run(string paradigm)

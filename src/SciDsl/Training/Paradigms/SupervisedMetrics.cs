@@ -36,6 +36,15 @@ internal static class SupervisedMetrics
                 if (RSquared.Of(predicted, truth, targetSize) is { } r2) metrics["r2"] = r2;
                 return new Evaluation(meanLoss, metrics);
             }
+            case Loss.BCEWithLogits:
+            {
+                var logits = Rows(outputs);
+                bool[][] labels = Rows(targets.reshape(outputs.shape)).Select(row => row.Select(label => label > 0.5).ToArray()).ToArray();
+                metrics["accuracy"] = MultiLabelMetrics.Accuracy(logits, labels);
+                if (MultiLabelMetrics.MacroF1(logits, labels) is { } f1) metrics["macro_f1"] = f1;
+                if (MultiLabelMetrics.RocAuc(logits, labels) is { } auc) metrics["roc_auc"] = auc;
+                return new Evaluation(meanLoss, metrics);
+            }
             default:
                 return new Evaluation(meanLoss, metrics);
         }
