@@ -79,12 +79,12 @@ internal static class ExplainEmitter
                         break;
                     case "Occlusion":
                         Attribution($"Occlusion of {of}: the target score's drop when a window {Sizes(method.Window)} (stride {Sizes(method.Stride)}) is set to <paramref name=\"baselineValue\"/>.",
-                            $"Occlusion({input}, double baselineValue = 0)",
-                            $"Occlusion.Compute({self}, {inputs}, target, new long[] {Sizes(method.Window)}, new long[] {Sizes(method.Stride)}, baselineValue)");
+                            $"Occlusion({input}, double baselineValue = 0, int chunkSize = 256)",
+                            $"Occlusion.Compute({self}, {inputs}, target, new long[] {Sizes(method.Window)}, new long[] {Sizes(method.Stride)}, baselineValue, chunkSize)");
                         break;
                     case "FeatureAblation":
                         Attribution($"Feature ablation of {of}: the target score's drop when each feature is set to <paramref name=\"baselineValue\"/>.",
-                            $"FeatureAblation({input}, double baselineValue = 0)", $"FeatureAblation.Compute({self}, {inputs}, target, baselineValue)");
+                            $"FeatureAblation({input}, double baselineValue = 0, int chunkSize = 256)", $"FeatureAblation.Compute({self}, {inputs}, target, baselineValue, chunkSize)");
                         break;
                 }
             }

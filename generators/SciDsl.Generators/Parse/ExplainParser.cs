@@ -251,7 +251,7 @@ internal static class ExplainParser
                 "IntegratedGradients" when single => new[] { "steps", "baseline", "rule", "chunkSize" },
                 "IntegratedGradients" => new[] { "steps", "rule", "chunkSize", "baselines", "result" }
                     .Concat(model.Inputs.Where(IsAttributed).Select(i => i.Name + "Baseline")),
-                "Occlusion" or "FeatureAblation" => new[] { "baselineValue" },
+                "Occlusion" or "FeatureAblation" => new[] { "baselineValue", "chunkSize" },
                 _ => new string[0],
             });
         var attribute = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ExplainAttribute);

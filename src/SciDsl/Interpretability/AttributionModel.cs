@@ -53,8 +53,15 @@ internal sealed class AttributionModel : IDisposable
     public static AttributionModel Borrow(nn.Module<Tensor, Tensor> model, Tensor x, string method)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Borrow(model, new ModelInputs(("x", x)), method);
+        return Borrow(model, OneInput(model, x), method);
     }
+
+    /// <summary>
+    /// The one input of <paramref name="model"/>, named as the model declares it (a generated model's signature, e.g.
+    /// <c>image</c>) so that errors name the argument the caller knows; <c>x</c> for a hand-written model.
+    /// </summary>
+    public static ModelInputs OneInput(nn.Module model, Tensor x) =>
+        new((SignatureOf(model) is { Inputs.Count: 1 } signature ? signature.Inputs[0].Name : "x", x));
 
     /// <summary>Checks the inputs against <paramref name="model"/> and borrows it for <paramref name="method"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -153,8 +160,7 @@ internal sealed class AttributionModel : IDisposable
     public Tensor?[] SumGradients(
         long rows, int chunkSize, long target, Func<Tensor, Tensor, Tensor[]> pointsOf, Func<Tensor, Tensor>? weightOf = null)
     {
-        if (chunkSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"{method}: chunkSize must be at least 1 row.");
+        CheckChunkSize(chunkSize);
         var totals = Inputs.Select((x, i) => Attributed[i] ? zeros(x.shape, float64) : null).ToArray();
         for (long start = 0; start < rows; start += chunkSize)
         {
@@ -170,6 +176,35 @@ internal sealed class AttributionModel : IDisposable
             }
         }
         return totals;
+    }
+
+    /// <summary>
+    /// clean − perturbed target score, in float64, of <paramref name="rows"/> perturbed rows, row r derived from the
+    /// borrowed inputs' sample r mod B; <paramref name="chunkSize"/> rows per forward pass without gradients. Each pass
+    /// also scores the clean samples its rows come from, so a row equal to its clean sample is computed bit-for-bit like
+    /// it and drops exactly 0 (another batch size may take another BLAS path).
+    /// </summary>
+    /// <param name="pointsOf">Every input's perturbed points of a chunk from its row indices and their sample indices.</param>
+    public Tensor Drops(long rows, int chunkSize, long target, Func<Tensor, Tensor, Tensor[]> pointsOf)
+    {
+        CheckChunkSize(chunkSize);
+        var drops = zeros(rows, float64);
+        for (long start = 0; start < rows; start += chunkSize)
+        {
+            using var chunkScope = NewDisposeScope();
+            var row = arange(start, Math.Min(start + chunkSize, rows), int64);
+            var sample = row % Batch;
+            long count = row.shape[0];
+            // The rows are consecutive: a chunk of at least B rows holds every sample, a shorter one each at most once.
+            var samples = count >= Batch ? arange(Batch, int64) : sample;
+            var cleanOfRow = count >= Batch ? sample : arange(count, int64);
+            var perturbed = pointsOf(row, sample);
+            var scores = ScoreWithoutGradient(Inputs.Select((input, i) => cat(new[] { input.index_select(0, samples), perturbed[i] })).ToArray(), target);
+            long clean = samples.shape[0];
+            var drop = scores[TensorIndex.Slice(0, clean)].index_select(0, cleanOfRow) - scores[TensorIndex.Slice(clean)];
+            drops[TensorIndex.Slice(start, start + count)] = drop.to(float64);
+        }
+        return drops;
     }
 
     /// <summary>The target score without building a graph.</summary>
@@ -200,6 +235,12 @@ internal sealed class AttributionModel : IDisposable
             module.train(training);
         foreach (var (parameter, requiresGrad) in flags)
             parameter.requires_grad_(requiresGrad);
+    }
+
+    private void CheckChunkSize(int chunkSize)
+    {
+        if (chunkSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"{method}: chunkSize must be at least 1 row.");
     }
 
     internal static string Shape(Tensor t, int skip = 0) => $"[{string.Join(", ", t.shape.Skip(skip))}]";

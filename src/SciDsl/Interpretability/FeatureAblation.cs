@@ -10,20 +10,22 @@ public static class FeatureAblation
 {
     /// <summary>
     /// Attributions [B, F] for tabular <paramref name="x"/> [B, F]: entry (b, f) is y_target(x_b) − y_target(x_b with
-    /// feature f set to <paramref name="baselineValue"/>). The batch and its F ablated copies go through one forward
-    /// pass, without gradients. A feature the model ignores scores exactly 0.
+    /// feature f set to <paramref name="baselineValue"/>). The F ablated copies of the batch are scored
+    /// <paramref name="chunkSize"/> rows per forward pass without gradients, each pass with the clean samples its rows come
+    /// from, so a feature the model ignores scores exactly 0.
     /// </summary>
-    /// <exception cref="ArgumentException">x is not [B, F], does not fit the model or holds NaN, or target is outside the output width.</exception>
-    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target, double baselineValue = 0) =>
-        Compute(model, new ModelInputs(("x", x)), target, baselineValue)["x"];
+    /// <exception cref="ArgumentException">x is not [B, F], does not fit the model or holds NaN, chunkSize ≤ 0, or target is outside the output width.</exception>
+    public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target, double baselineValue = 0, int chunkSize = 256) =>
+        Compute(model, AttributionModel.OneInput(model, x), target, baselineValue, chunkSize).Values.Single();
 
     /// <summary>
     /// Feature ablation for a model with several inputs: every floating-point input is tabular [B, F_i], and each of its
     /// features is ablated in turn while the other inputs keep their values; attributions [B, F_i] by input name. Integer
-    /// inputs are not ablated. The clean batch and all ablated copies go through one forward pass.
+    /// inputs are not ablated. Chunked like the one-input method.
     /// </summary>
-    /// <exception cref="ArgumentException">A floating-point input that is not [B, F], inputs the model does not take or that hold NaN, or a target outside the output width.</exception>
-    public static IReadOnlyDictionary<string, Tensor> Compute(nn.Module model, ModelInputs inputs, long target, double baselineValue = 0)
+    /// <exception cref="ArgumentException">A floating-point input that is not [B, F], inputs the model does not take or that hold NaN, chunkSize ≤ 0, or a target outside the output width.</exception>
+    public static IReadOnlyDictionary<string, Tensor> Compute(
+        nn.Module model, ModelInputs inputs, long target, double baselineValue = 0, int chunkSize = 256)
     {
         const string method = nameof(FeatureAblation);
         if (!double.IsFinite(baselineValue))
@@ -36,37 +38,22 @@ public static class FeatureAblation
 
         using var scope = NewDisposeScope();
         long batch = borrowed.Batch;
-        var ablatedInputs = Enumerable.Range(0, borrowed.Inputs.Length).Where(i => borrowed.Attributed[i]).ToArray();
-        // Block 0 is the clean batch; then, per ablated input i, its feature f's copy (F_i blocks of B rows) has feature f
-        // of input i ablated and every other input clean. The clean batch rides in the same pass so that an ignored
-        // feature's row is computed bit-for-bit like the clean one and scores exactly 0 (a different batch size may take
-        // a different BLAS path).
-        var points = borrowed.Inputs.Select((input, j) => cat(
-            new[] { input }.Concat(ablatedInputs.Select(i => i == j ? Ablated(input, baselineValue) : Repeated(input, borrowed.Inputs[i].shape[1]))).ToArray())).ToArray();
-        long blocks = 1 + ablatedInputs.Sum(i => borrowed.Inputs[i].shape[1]);
-        var scores = borrowed.ScoreWithoutGradient(points, target).reshape(blocks, batch);
-        var drops = (scores[0].unsqueeze(0) - scores[TensorIndex.Slice(1)]).t();
         var attributions = new Tensor?[borrowed.Inputs.Length];
-        long first = 0;
-        foreach (int i in ablatedInputs)
+        for (int i = 0; i < attributions.Length; i++)
         {
-            long features = borrowed.Inputs[i].shape[1];
-            attributions[i] = drops[TensorIndex.Colon, TensorIndex.Slice(first, first + features)].contiguous();
-            first += features;
+            if (!borrowed.Attributed[i]) continue;
+            var input = borrowed.Inputs[i];
+            long features = input.shape[1];
+            int ablated = i;
+            // Row r is sample r mod B with feature r / B of this input ablated; the other inputs keep their values.
+            var drops = borrowed.Drops(features * batch, chunkSize, target, (row, sample) =>
+            {
+                var points = borrowed.Inputs.Select(x => x.index_select(0, sample)).ToArray();
+                points[ablated][arange(row.shape[0], int64), row.div(batch, rounding_mode: RoundingMode.floor)] = tensor(baselineValue, input.dtype);
+                return points;
+            });
+            attributions[i] = drops.reshape(features, batch).t().to(input.dtype).contiguous();
         }
         return borrowed.ByName(attributions);
     }
-
-    /// <summary>F copies of the batch [B, F] (rows f·B … f·B + B − 1 of copy f), copy f with feature f set to the baseline.</summary>
-    private static Tensor Ablated(Tensor input, double baselineValue)
-    {
-        long batch = input.shape[0], features = input.shape[1];
-        var ablated = input.repeat(features, 1);
-        var feature = arange(features, int64).repeat_interleave(batch);
-        ablated[arange(features * batch, int64), feature] = tensor(baselineValue, input.dtype);
-        return ablated;
-    }
-
-    private static Tensor Repeated(Tensor input, long copies) =>
-        input.repeat(new[] { copies }.Concat(Enumerable.Repeat(1L, (int)input.dim() - 1)).ToArray());
 }

@@ -28,8 +28,10 @@ public static class IntegratedGradients
         nn.Module<Tensor, Tensor> model, Tensor x, long target, Tensor? baseline = null,
         int steps = 64, IntegrationRule rule = IntegrationRule.RiemannMidpoint, int chunkSize = 256)
     {
-        var result = Compute(model, new ModelInputs(("x", x)), target, baseline is null ? null : new Dictionary<string, Tensor> { ["x"] = baseline }, steps, rule, chunkSize);
-        return new IntegratedGradientsResult(result.Attributions["x"], result.Delta);
+        var inputs = AttributionModel.OneInput(model, x);
+        string name = inputs[0].Name;
+        var result = Compute(model, inputs, target, baseline is null ? null : new Dictionary<string, Tensor> { [name] = baseline }, steps, rule, chunkSize);
+        return new IntegratedGradientsResult(result.Attributions[name], result.Delta);
     }
 
     /// <summary>

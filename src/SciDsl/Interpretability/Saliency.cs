@@ -12,7 +12,7 @@ public static class Saliency
     /// </summary>
     /// <exception cref="ArgumentException">x does not fit the model, holds NaN, or target is outside the output width.</exception>
     public static Tensor Compute(nn.Module<Tensor, Tensor> model, Tensor x, long target) =>
-        Compute(model, new ModelInputs(("x", x)), target)["x"];
+        Compute(model, AttributionModel.OneInput(model, x), target).Values.Single();
 
     /// <summary>
     /// |∂y_target/∂x| for every floating-point input of a model with several inputs, by input name, each of its input's

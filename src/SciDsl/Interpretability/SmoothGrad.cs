@@ -22,7 +22,7 @@ public static class SmoothGrad
     public static Tensor Compute(
         nn.Module<Tensor, Tensor> model, Tensor x, long target,
         double noiseLevel = 0.15, int samples = 32, long seed = 0, int chunkSize = 256) =>
-        Compute(model, new ModelInputs(("x", x)), target, noiseLevel, samples, seed, chunkSize)["x"];
+        Compute(model, AttributionModel.OneInput(model, x), target, noiseLevel, samples, seed, chunkSize).Values.Single();
 
     /// <summary>
     /// SmoothGrad for a model with several inputs: every noisy copy adds noise to each floating-point input (σ from each

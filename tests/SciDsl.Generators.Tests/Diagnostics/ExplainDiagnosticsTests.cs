@@ -36,7 +36,7 @@ public class ExplainDiagnosticsTests
         Assert.Contains("public global::TorchSharp.torch.Tensor GradCam(global::TorchSharp.torch.Tensor x, long target) =>", explain);
         Assert.Contains("GradCam.Compute(this, x, target, \"conv1\");", explain);
         Assert.Contains("IntegratedGradients(global::TorchSharp.torch.Tensor x, long target, int steps = 32,", explain);
-        Assert.Contains("new long[] { 1, 2, 2 }, new long[] { 1, 2, 2 }, baselineValue)", explain);
+        Assert.Contains("new long[] { 1, 2, 2 }, new long[] { 1, 2, 2 }, baselineValue, chunkSize)", explain);
         Assert.Contains("public sealed record NamedActivations(global::TorchSharp.torch.Tensor conv1, global::TorchSharp.torch.Tensor fc1);", explain);
     }
 
@@ -261,6 +261,8 @@ public class ExplainDiagnosticsTests
     [InlineData("steps", "[Explain(Attribution.IntegratedGradients)]")]
     [InlineData("seed", "[Explain(Attribution.SmoothGrad)]")]
     [InlineData("baselineValue", "[Explain(Attribution.FeatureAblation)]")]
+    [InlineData("chunkSize", "[Explain(Attribution.FeatureAblation)]")]
+    [InlineData("chunkSize", "[Explain(Attribution.Occlusion, Window = new[] { 2 })]")]
     [InlineData("captured", "[Explain(Attribution.Saliency)]")]
     public void An_input_named_like_a_generated_parameter_is_SD2011_not_uncompilable_code(string input, string explain)
     {

@@ -26,8 +26,8 @@ partial class ExplainedCnn
         global::SciDsl.Interpretability.SmoothGrad.Compute(this, x, target, noiseLevel, samples, seed, chunkSize);
 
     /// <summary>Occlusion of x [B, 1, 8, 8]: the target score's drop when a window { 1, 2, 2 } (stride { 1, 1, 1 }) is set to <paramref name="baselineValue"/>. The model runs in eval mode and is left as it was.</summary>
-    public global::TorchSharp.torch.Tensor Occlusion(global::TorchSharp.torch.Tensor x, long target, double baselineValue = 0) =>
-        global::SciDsl.Interpretability.Occlusion.Compute(this, x, target, new long[] { 1, 2, 2 }, new long[] { 1, 1, 1 }, baselineValue);
+    public global::TorchSharp.torch.Tensor Occlusion(global::TorchSharp.torch.Tensor x, long target, double baselineValue = 0, int chunkSize = 256) =>
+        global::SciDsl.Interpretability.Occlusion.Compute(this, x, target, new long[] { 1, 2, 2 }, new long[] { 1, 1, 1 }, baselineValue, chunkSize);
 
     /// <summary>The named layers' outputs from one forward pass of x (eval mode, no gradients).</summary>
     public NamedActivations Activations(global::TorchSharp.torch.Tensor x)

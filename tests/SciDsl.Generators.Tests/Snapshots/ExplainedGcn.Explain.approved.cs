@@ -37,9 +37,9 @@ partial class ExplainedGcn
     }
 
     /// <summary>Occlusion of each input (x [B, N, F], adj [B, N, N]): the target score's drop when a window { 1, 2 } (stride { 1, 2 }) is set to <paramref name="baselineValue"/>. The model runs in eval mode and is left as it was.</summary>
-    public NamedAttributions Occlusion(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj, long target, double baselineValue = 0)
+    public NamedAttributions Occlusion(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor adj, long target, double baselineValue = 0, int chunkSize = 256)
     {
-        var byName = global::SciDsl.Interpretability.Occlusion.Compute(this, new global::SciDsl.Interpretability.ModelInputs(("x", x), ("adj", adj)), target, new long[] { 1, 2 }, new long[] { 1, 2 }, baselineValue);
+        var byName = global::SciDsl.Interpretability.Occlusion.Compute(this, new global::SciDsl.Interpretability.ModelInputs(("x", x), ("adj", adj)), target, new long[] { 1, 2 }, new long[] { 1, 2 }, baselineValue, chunkSize);
         return new(byName["x"], byName["adj"]);
     }
 
