@@ -181,15 +181,16 @@ internal static class ExperimentParser
         {
             var missing = model.ConstructorSymbols.Where(s => !sizes.ContainsKey(s)).ToList();
             var unknown = sizes.Keys.Where(s => !model.ConstructorSymbols.Contains(s)).ToList();
+            var meant = ModelSizes.Meant(unknown, model.ConstructorSymbols);
             if (missing.Count > 0)
                 Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", missing),
-                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, sizes)}\"");
+                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, ModelSizes.Renamed(sizes, meant))}\"");
             if (unknown.Count > 0)
                 Report(DiagnosticDescriptors.MalformedSizes, location, sizesText,
                     $"names {string.Join(", ", unknown)}, which model {model.Type.Name} does not take",
                     model.ConstructorSymbols.Count == 0
                         ? $"{model.Type.Name} has no constructor sizes; remove Sizes"
-                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
+                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}{ModelSizes.DidYouMean(meant)}");
             if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
             spec = spec with { ModelInputs = model.Inputs.Count };
             // A generator's input is noise, not a sample: GanParser checks its output against the data instead.
