@@ -131,12 +131,15 @@ internal static class ShapeChecker
     internal static string KnownNames(string unknown, IEnumerable<string> names)
     {
         var known = names.ToList();
-        string? closest = known
-            .Select(n => (Name: n, Distance: EditDistance(unknown.ToLowerInvariant(), n.ToLowerInvariant())))
-            .Where(c => c.Distance <= Math.Max(1, unknown.Length / 3))
-            .OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+        string? closest = Closest(unknown, known, Math.Max(1, unknown.Length / 3));
         return $"known names: {string.Join(", ", known)}" + (closest is null ? "" : $" (did you mean '{closest}'?)");
     }
+
+    /// <summary>The name nearest <paramref name="unknown"/> ignoring case (so a miscased name comes first), within <paramref name="maxDistance"/> edits; null when none is.</summary>
+    internal static string? Closest(string unknown, IEnumerable<string> names, int maxDistance) => names
+        .Select(n => (Name: n, Distance: EditDistance(unknown.ToLowerInvariant(), n.ToLowerInvariant())))
+        .Where(c => c.Distance <= maxDistance)
+        .OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
 
     private static int EditDistance(string a, string b)
     {

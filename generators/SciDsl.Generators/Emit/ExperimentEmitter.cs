@@ -101,7 +101,7 @@ internal static class ExperimentEmitter
             else
             {
                 writer.Line($"public global::SciDsl.TrainingResult<{experiment.ModelType}> Run(global::SciDsl.TrainOptions? options = null) =>");
-                if (experiment.ModelInputs == 1)
+                if (experiment.ModelInputs == 1 && !experiment.LoadsSamples)
                     writer.Line($"    global::SciDsl.SupervisedTrainer.Run(Config, {createModel}, {data}, options,");
                 else
                     writer.Line($"    global::SciDsl.SupervisedTrainer.RunOnSamples(Config, {createModel}, " +

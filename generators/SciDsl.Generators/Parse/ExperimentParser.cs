@@ -79,11 +79,14 @@ internal static class ExperimentParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} creates it with new {dataType.Name}(), but it has no public parameterless constructor; add one"));
             // A single-input model trains through IDataSource, one of several inputs through ISampleSource; a data set
-            // of another input count or without a target is SD1005/SD1006 below.
+            // of another input count or without a target is SD1005/SD1006 below. Supervised and self-supervised training
+            // also load one labelled input through ISampleSource; the other paradigms need IDataSource.
             bool loadsSamples = (model?.Inputs.Count ?? dataSpec.Inputs.Count) > 1;
-            if (!loadsSamples && !dataSpec.IsDataSource && dataSpec.Inputs.Count == 1 && dataSpec.TargetKind != "None")
+            var needsDataSource = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is { } name
+                && ParadigmAttributes.Contains(name) && name is not ("SciDsl.SupervisedAttribute" or SelfSupervisedParser.Attribute));
+            if (!loadsSamples && !dataSpec.IsDataSource && dataSpec.Inputs.Count == 1 && dataSpec.TargetKind != "None" && needsDataSource is not null)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
-                    $"experiment {type.Name} trains through IDataSource.Load(), but it implements only ISampleSource; implement IDataSource too, returning samples.ToLabelled()"));
+                    $"experiment {type.Name}'s [{needsDataSource.AttributeClass!.Name.Replace("Attribute", "")}] trains through IDataSource.Load(), but it implements only ISampleSource; implement IDataSource too, returning samples.ToLabelled()"));
             if (loadsSamples && dataSpec.Inputs.Count > 1 && !dataSpec.IsSampleSource)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DatasetClassUnusable, location, dataType.Name,
                     $"experiment {type.Name} loads its {dataSpec.Inputs.Count} inputs per sample through ISampleSource.LoadSamples(), which it does not implement; implement ISampleSource"));
@@ -181,17 +184,18 @@ internal static class ExperimentParser
         {
             var missing = model.ConstructorSymbols.Where(s => !sizes.ContainsKey(s)).ToList();
             var unknown = sizes.Keys.Where(s => !model.ConstructorSymbols.Contains(s)).ToList();
+            var meant = ModelSizes.Meant(unknown, model.ConstructorSymbols);
             if (missing.Count > 0)
                 Report(DiagnosticDescriptors.ModelNeedsSizes, location, model.Type.Name, string.Join(", ", missing),
-                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, sizes)}\"");
+                    $"Sizes = \"{ModelSizes.Example(model.ConstructorSymbols, ModelSizes.Renamed(sizes, meant))}\"");
             if (unknown.Count > 0)
                 Report(DiagnosticDescriptors.MalformedSizes, location, sizesText,
                     $"names {string.Join(", ", unknown)}, which model {model.Type.Name} does not take",
                     model.ConstructorSymbols.Count == 0
                         ? $"{model.Type.Name} has no constructor sizes; remove Sizes"
-                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}");
+                        : $"its constructor sizes are {string.Join(", ", model.ConstructorSymbols)}{ModelSizes.DidYouMean(meant)}");
             if (missing.Count == 0 && unknown.Count == 0) spec = spec with { ModelArguments = ModelSizes.Arguments(model.ConstructorSymbols, sizes) };
-            spec = spec with { ModelInputs = model.Inputs.Count };
+            spec = spec with { ModelInputs = model.Inputs.Count, LoadsSamples = !data.IsDataSource };
             // A generator's input is noise, not a sample: GanParser checks its output against the data instead.
             if (gan is null) ExperimentChecks.SampleFitsInput(type.Name, model, data, sizes, location, diagnostics);
             // Without a paradigm there is no loss to check: SD3001 alone says what is missing.

@@ -7,6 +7,7 @@ namespace SciDsl.Generators.Parse;
 /// <param name="ModelArguments">The model's constructor sizes from <c>Sizes</c>, in its parameter order.</param>
 /// <param name="Loss">A member name of the runtime's <c>Loss</c> enum; <paramref name="Optimizer"/> likewise of <c>Optim</c>.</param>
 /// <param name="ModelInputs">How many inputs the model's <c>forward</c> takes (a graph model: node features and adjacency).</param>
+/// <param name="LoadsSamples">The data set implements only <c>ISampleSource</c>, so supervised training loads it through <c>LoadSamples()</c>.</param>
 internal sealed record ExperimentSpec(
     DeclaredType Type,
     string ModelType,
@@ -31,6 +32,7 @@ internal sealed record ExperimentSpec(
     SelfSupervisedSpec? SelfSupervised = null,
     DomainAdaptationSpec? DomainAdaptation = null,
     int ModelInputs = 1,
+    bool LoadsSamples = false,
     MultiTaskSpec? MultiTask = null);
 
 /// <summary>

@@ -136,7 +136,8 @@ public sealed class TrainAttribute : Attribute
     /// The metric that picks the best epoch (whose weights <c>Run</c> returns) and that <see cref="Patience"/> watches:
     /// <c>val_loss</c>, or <c>val_</c> + a validation metric of the loss (<c>accuracy</c>, <c>balanced_accuracy</c>,
     /// <c>macro_f1</c>, <c>roc_auc</c> for cross-entropy; <c>accuracy</c>, <c>macro_f1</c>, <c>roc_auc</c> over the labels for
-    /// <c>BCEWithLogits</c>; <c>mse</c>, <c>mae</c>, <c>r2</c> for regression losses).
+    /// <c>BCEWithLogits</c>; <c>mse</c>, <c>mae</c>, <c>r2</c> for regression losses). A metric the validation split leaves
+    /// undefined (one class for ROC AUC, constant targets for R²) fails the run with a message saying so.
     /// </summary>
     public string EarlyStopping { get; set; } = "val_loss";
 

@@ -71,7 +71,7 @@ internal sealed class EpochLoop<TBatch>(
             history.Add(metrics);
             tensorBoard?.Record(metrics);
 
-            bool stop = TrackImprovement(metrics);
+            bool stop = TrackImprovement(metrics, progress);
             store.Save(paradigm.Modules, paradigm.Optimizers, new CheckpointState(
                 modelName, epoch, history, bestMonitored, bestEpoch, epochsWithoutImprovement, paradigm.SaveState()));
             lastGoodCheckpoint = store.CheckpointPath;
@@ -118,11 +118,31 @@ internal sealed class EpochLoop<TBatch>(
         progress.Note($"resumed {modelName} after epoch {state.Epoch} from {store.CheckpointPath}");
     }
 
-    /// <summary>Updates the best epoch (saving its weights when there is validation) and says whether early stopping is due.</summary>
-    private bool TrackImprovement(EpochMetrics metrics)
+    /// <summary>
+    /// Updates the best epoch (saving its weights when there is validation) and says whether early stopping is due. An
+    /// epoch whose validation leaves the monitored metric undefined counts as no improvement; undefined before it was
+    /// ever defined (so there are no best weights to keep) is an error, since it then depends on the validation targets.
+    /// </summary>
+    private bool TrackImprovement(EpochMetrics metrics, ITrainingProgress progress)
     {
         // Without validation only the training loss is there to watch.
-        double monitored = metrics.Metrics is { } values ? monitor.Minimised(values[monitor.Name]) : metrics.TrainLoss;
+        double monitored = metrics.TrainLoss;
+        if (metrics.Metrics is { } values)
+        {
+            if (values.TryGetValue(monitor.Name, out double value))
+            {
+                monitored = monitor.Minimised(value);
+            }
+            else if (bestEpoch is null)
+            {
+                throw new InvalidOperationException($"{monitor.Name} is undefined: {monitor.UndefinedReason}; use a larger ValidationSplit or monitor {MonitoredMetric.ValidationLoss}.");
+            }
+            else
+            {
+                progress.Note($"{monitor.Name} is undefined in epoch {metrics.Epoch}: {monitor.UndefinedReason}; counted as no improvement");
+                monitored = double.PositiveInfinity;
+            }
+        }
         if (monitored < bestMonitored)
         {
             bestMonitored = monitored;

@@ -39,6 +39,15 @@ internal sealed record MonitoredMetric(string Name, bool HigherIsBetter)
             throw new ArgumentException($"TrainConfig.EarlyStopping is \"{earlyStopping}\", but {why}; use \"{ValidationLoss}\".", "config");
     }
 
+    /// <summary>Why validation can leave this metric out (<see cref="Evaluation.Metrics"/>), for the message that says so.</summary>
+    public string UndefinedReason => Name["val_".Length..] switch
+    {
+        "roc_auc" => "the validation split holds one class, and ROC AUC needs two",
+        "r2" => "the validation targets are constant, and R² divides by their variance",
+        "macro_f1" => "no label is present in or predicted for the validation split",
+        _ => "the validation split does not define it",
+    };
+
     /// <summary>The value to minimise: the metric, negated when higher is better.</summary>
     public double Minimised(double value) => HigherIsBetter ? -value : value;
 }

@@ -87,11 +87,22 @@ public class DatasetDeclarationTests
     }
 
     [Fact]
-    public void SD3005_a_labelled_sample_source_that_supervised_training_cannot_load()
+    public void A_labelled_single_input_sample_source_trains_supervised_through_LoadSamples()
     {
         var run = GeneratorHarness.Run(Source("[Dataset(\"x: 4\", Target = \"class: 3\")]", "ISampleSource", SampleSourceBody));
 
-        OneError(run, "SD3005", 8, "Dataset 'Samples'", "implements only ISampleSource; implement IDataSource too");
+        DiagnosticAssert.Clean(run);
+        Assert.Contains("global::SciDsl.SupervisedTrainer.RunOnSamples(Config, () => new global::Net(), (model, inputs) => model.forward(inputs[0]), new global::Samples(), global::Samples.Signature, options,",
+            run.Source("Run1.Experiment.g.cs"));
+    }
+
+    [Fact]
+    public void SD3005_a_labelled_sample_source_that_transfer_learning_cannot_load()
+    {
+        var run = GeneratorHarness.Run(Source("[Dataset(\"x: 4\", Target = \"class: 3\")]", "ISampleSource", SampleSourceBody)
+            .Replace("[Supervised(Loss.CrossEntropy)]", "[Supervised(Loss.CrossEntropy), TransferLearning(Checkpoint = \"net.ckpt\")]"));
+
+        OneError(run, "SD3005", 8, "Dataset 'Samples': experiment Run1's [TransferLearning] trains through IDataSource.Load(), but it implements only ISampleSource; implement IDataSource too");
     }
 
     [Fact]

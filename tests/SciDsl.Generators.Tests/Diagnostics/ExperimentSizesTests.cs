@@ -59,6 +59,20 @@ public class ExperimentSizesTests
     }
 
     [Theory]
+    [InlineData("h=128, C=10", "names h, which model Net does not take; its constructor sizes are H, C (did you mean 'H'?)", "Sizes = \"H=128, C=10\"")]
+    [InlineData("h=128, c=10", "names h, c, which model Net does not take; its constructor sizes are H, C (did you mean 'H' for 'h', 'C' for 'c'?)", "Sizes = \"H=128, C=10\"")]
+    public void SD3015_a_miscased_size_suggests_the_model_s_and_SD3006_a_fix_with_its_number(string sizes, string problem, string fix)
+    {
+        var run = GeneratorHarness.Run(Source(sizes));
+
+        Assert.Empty(run.Crashes);
+        var diagnostics = run.SciDslDiagnostics.OrderBy(d => d.Id).ToList();
+        Assert.Equal(["SD3006", "SD3015"], diagnostics.Select(d => d.Id));
+        DiagnosticAssert.AssertIs(diagnostics[0], "SD3006", ExperimentLine, $"add {fix} to [Experiment]");
+        DiagnosticAssert.AssertIs(diagnostics[1], "SD3015", ExperimentLine, $"Sizes = \"{sizes}\" {problem}");
+    }
+
+    [Theory]
     [InlineData("H:128, C=10", "is malformed at 'H:128'")]
     [InlineData("H=128,, C=10", "is malformed at ''")]
     [InlineData("H=0, C=10", "gives H '0', which is not a positive whole number")]
