@@ -143,8 +143,10 @@ internal static class ExplainEmitter
         if (!writer.ToString().TrimEnd().EndsWith("{")) writer.Line();
     }
 
-    /// <summary>The input Grad-CAM's map is upsampled to: the first floating-point image input, as the runtime chooses.</summary>
-    /// <summary>The first input a convolutional feature map [B, C, *spatial] can be upsampled to; the parser checked one matches the layer.</summary>
+    /// <summary>
+    /// The input Grad-CAM's documentation names: the only one, or the first floating-point input with 1 to 3 spatial dims
+    /// (the runtime upsamples to the first of the layer's spatial rank, which the parser checked exists).
+    /// </summary>
     private static Shapes.TensorSpec? SpatialInput(System.Collections.Generic.List<Shapes.TensorSpec> attributed, bool single) =>
         single ? attributed.FirstOrDefault() : attributed.FirstOrDefault(i => i.Shape.Rank is >= 3 and <= 5);
 

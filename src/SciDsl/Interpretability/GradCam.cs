@@ -74,7 +74,7 @@ public static class GradCam
         // The map is upsampled to the first floating-point input whose spatial rank matches the feature maps'.
         var x = borrowed.Inputs.FirstOrDefault(input => input.is_floating_point() && input.dim() == featureMaps.dim())
             ?? throw new ArgumentException(
-                $"{method}: layer '{layer}' outputs {AttributionModel.Shape(featureMaps)} with {featureMaps.dim() - 2} spatial dims but {Inputs()}; Grad-CAM upsamples the map to a floating-point input [B, C, *spatial] of the same spatial rank, so name a layer whose spatial rank matches the input's.",
+                $"{method}: layer '{layer}' outputs {AttributionModel.Shape(featureMaps)} with {featureMaps.dim() - 2} spatial dim{(featureMaps.dim() == 3 ? "" : "s")} but {Inputs()}; Grad-CAM upsamples the map to a floating-point input [B, C, *spatial] of the same spatial rank, so name a layer whose spatial rank matches the input's.",
                 nameof(layer));
 
         var spatial = Enumerable.Range(2, (int)featureMaps.dim() - 2).Select(d => (long)d).ToArray();

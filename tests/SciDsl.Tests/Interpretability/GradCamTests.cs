@@ -133,7 +133,7 @@ public sealed class GradCamTests(ITestOutputHelper output)
 
         var error = Assert.ThrowsAny<ArgumentException>(() => GradCam.Compute(model, rand(2, 1, 8, 8), target: 1, layer: "features"));
 
-        Assert.Contains("GradCam: layer 'features' outputs [2, 2, 6] with 1 spatial dims but x has shape [2, 1, 8, 8]", error.Message);
+        Assert.Contains("GradCam: layer 'features' outputs [2, 2, 6] with 1 spatial dim but x has shape [2, 1, 8, 8]", error.Message);
         Assert.Contains("same spatial rank", error.Message);
     }
 
