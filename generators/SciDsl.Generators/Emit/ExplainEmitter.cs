@@ -74,7 +74,7 @@ internal static class ExplainEmitter
                                     .ToArray());
                         break;
                     case "GradCam":
-                        Method(writer, isStatic, $"Grad-CAM on layer {method.Layer}: one map [B, H, W] per sample of {(single ? of : ImageInput(attributed))}, upsampled from the layer's feature maps.",
+                        Method(writer, isStatic, $"Grad-CAM on layer {method.Layer}: one map {MapShape(attributed, single)} per sample of {(single ? of : MappedInput(attributed))}, upsampled from the layer's feature maps.",
                             Torch.Tensor, $"GradCam({input})", $"GradCam.Compute({self}, {inputs}, target, {Literal.String(method.Layer!)})");
                         break;
                     case "Occlusion":
@@ -143,9 +143,18 @@ internal static class ExplainEmitter
         if (!writer.ToString().TrimEnd().EndsWith("{")) writer.Line();
     }
 
-    /// <summary>The input Grad-CAM's map is upsampled to: the first floating-point image input, as the runtime chooses.</summary>
-    private static string ImageInput(System.Collections.Generic.List<Shapes.TensorSpec> attributed) =>
-        attributed.Where(i => i.Shape.Rank == 4).Select(i => $"{i.Name} {i.Shape}").FirstOrDefault() ?? "the image input";
+    /// <summary>
+    /// The input Grad-CAM's documentation names: the only one, or the first floating-point input with 1 to 3 spatial dims
+    /// (the runtime upsamples to the first of the layer's spatial rank, which the parser checked exists).
+    /// </summary>
+    private static Shapes.TensorSpec? SpatialInput(System.Collections.Generic.List<Shapes.TensorSpec> attributed, bool single) =>
+        single ? attributed.FirstOrDefault() : attributed.FirstOrDefault(i => i.Shape.Rank is >= 3 and <= 5);
+
+    private static string MappedInput(System.Collections.Generic.List<Shapes.TensorSpec> attributed) =>
+        SpatialInput(attributed, single: false) is { } input ? $"{input.Name} {input.Shape}" : "the spatial input";
+
+    private static string MapShape(System.Collections.Generic.List<Shapes.TensorSpec> attributed, bool single) =>
+        SpatialInput(attributed, single)?.Shape.Rank switch { 3 => "[B, L]", 5 => "[B, D, H, W]", _ => "[B, H, W]" };
 
     private static string Sizes(Infrastructure.EquatableArray<long> sizes) => "{ " + string.Join(", ", sizes.Select(Literal.Long)) + " }";
 }

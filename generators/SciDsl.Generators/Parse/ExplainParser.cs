@@ -33,8 +33,8 @@ internal sealed record ExplainSpec(
 
 /// <summary>
 /// Reads a model's <c>[Explain]</c> attributes and checks them against its shapes at each attribute's line: SD2002 (a
-/// Layer the model lacks), SD1001 (Grad-CAM on a layer that is not a feature map [B, C, H, W], an input or output the
-/// method cannot explain), SD2003 (a setting out of range, or one the method does not take).
+/// Layer the model lacks), SD1001 (Grad-CAM on a layer that is not a feature map [B, C, *spatial] of the input's spatial
+/// rank, an input or output the method cannot explain), SD2003 (a setting out of range, or one the method does not take).
 /// </summary>
 internal static class ExplainParser
 {
@@ -181,12 +181,15 @@ internal static class ExplainParser
         System.Action<string> invalid, System.Action<string, string, string, string> rejects)
     {
         var layers = model.Nodes.Where(n => n.Layer.TorchType is not null).ToList();
+        // The map is upsampled to the first floating-point input of the feature map's spatial rank, as the runtime does.
+        var attributed = model.Inputs.Where(IsAttributed).ToList();
         if (layer is null || layer.Length == 0)
         {
-            var featureMaps = layers.Where(n => n.Output.Rank == 4 && RunsAsOneTensorModule(n)).Select(n => n.Name).ToList();
+            var featureMaps = layers.Where(n => IsFeatureMapRank(n.Output.Rank) && attributed.Any(i => i.Shape.Rank == n.Output.Rank) && RunsAsOneTensorModule(n))
+                .Select(n => n.Name).ToList();
             invalid("Attribution.GradCam needs Layer = \"name\", the convolutional layer whose feature maps it weighs; " + (featureMaps.Count > 0
-                ? $"layers with feature maps [B, C, H, W]: {string.Join(", ", featureMaps)}"
-                : $"{model.Type.Name} has no layer with feature maps [B, C, H, W]"));
+                ? $"layers with feature maps [B, C, *spatial] of the input's spatial rank: {string.Join(", ", featureMaps)}"
+                : $"{model.Type.Name} has no layer with feature maps [B, C, *spatial] of the input's spatial rank"));
             return;
         }
         var node = model.Nodes.FirstOrDefault(n => n.Name == layer);
@@ -196,18 +199,26 @@ internal static class ExplainParser
                 ShapeChecker.KnownNames(layer, layers.Select(n => n.Name))));
             return;
         }
-        if (node.Output.Rank != 4)
-            rejects("a convolutional feature map [B, C, H, W]", node.Output.ToString(), $"layer '{layer}' ({node.Layer.Site.Display})",
-                "Grad-CAM weighs the channels of a 2-D feature map; name a Conv2d layer, or a layer after one that keeps [B, C, H, W]");
-        else if (!RunsAsOneTensorModule(node))
+        const string rule = "Grad-CAM weighs the channels of a convolutional feature map [B, C, *spatial] whose spatial rank matches the input's and upsamples it to the input's spatial size";
+        if (!IsFeatureMapRank(node.Output.Rank))
+        {
+            rejects("a convolutional feature map [B, C, *spatial] with 1 to 3 spatial dims", node.Output.ToString(), $"layer '{layer}' ({node.Layer.Site.Display})",
+                rule + "; name a Conv1d, Conv2d or Conv3d layer, or a layer after one that keeps its shape");
+            return;
+        }
+        if (!RunsAsOneTensorModule(node))
             invalid($"Layer '{layer}' is {node.Layer.Site.Display}, which runs no module of its own whose output can be captured; name the convolution before it");
-        // The map is upsampled to the first floating-point image input, as the runtime does.
-        var attributed = model.Inputs.Where(IsAttributed).ToList();
-        if (attributed.Count > 0 && !attributed.Any(i => i.Shape.Rank == 4))
-            rejects("an image input [B, C, H, W]", string.Join(", ", attributed.Select(i => i.Shape.ToString())),
+        if (attributed.Count > 0 && !attributed.Any(i => i.Shape.Rank == node.Output.Rank))
+            rejects($"an input {SpatialShape(node.Output.Rank)} with the {node.Output.Rank - 2} spatial dim{(node.Output.Rank == 3 ? "" : "s")} of layer '{layer}' {node.Output}",
+                string.Join(", ", attributed.Select(i => i.Shape.ToString())),
                 attributed.Count == 1 ? $"input '{attributed[0].Name}'" : $"the floating-point inputs of {model.Type.Name}",
-                "Grad-CAM upsamples its map to the input's height and width");
+                rule + "; name a layer whose spatial rank matches the input's");
     }
+
+    /// <summary>[B, C, L], [B, C, H, W] or [B, C, D, H, W]: a convolutional feature map with 1 to 3 spatial dims.</summary>
+    private static bool IsFeatureMapRank(int rank) => rank is >= 3 and <= 5;
+
+    private static string SpatialShape(int rank) => rank switch { 3 => "[B, C, L]", 4 => "[B, C, H, W]", _ => "[B, C, D, H, W]" };
 
     /// <summary>A floating-point input, which the methods attribute to; integer inputs (ids) are held fixed.</summary>
     internal static bool IsAttributed(TensorSpec input) => input.ElementType is TensorSpec.Float32 or "float64";

@@ -48,15 +48,77 @@ public class ExplainDiagnosticsTests
     [Fact]
     public void Grad_cam_on_a_layer_that_is_not_a_feature_map_is_SD1001_with_the_reason() =>
         ErrorAtTheExplainLine(Cnn("[Explain(Attribution.GradCam, Layer = \"fc1\")]"), "SD1001",
-            "expects a convolutional feature map [B, C, H, W] but receives [B, 10] from layer 'fc1' (Linear(10, Name = \"fc1\"))",
-            "Grad-CAM weighs the channels of a 2-D feature map");
+            "expects a convolutional feature map [B, C, *spatial] with 1 to 3 spatial dims but receives [B, 10] from layer 'fc1' (Linear(10, Name = \"fc1\"))",
+            "Grad-CAM weighs the channels of a convolutional feature map [B, C, *spatial] whose spatial rank matches the input's",
+            "name a Conv1d, Conv2d or Conv3d layer");
+
+    private static string SequenceCnn(string explain) =>
+        "using SciDsl;\n" +
+        "[Model(\"x: B,4,32\")]\n" +
+        "[Conv1d(8, Kernel = 5, Padding = 2, Name = \"conv1\"), ReLU]\n" +
+        "[GlobalAvgPool]\n" +
+        "[Linear(2, Name = \"fc1\")]\n" +
+        explain + "\n" +
+        "public partial class Net;\n";
+
+    [Fact]
+    public void Grad_cam_on_a_conv1d_layer_of_a_sequence_model_compiles()
+    {
+        var run = GeneratorHarness.Run(SequenceCnn("[Explain(Attribution.GradCam, Layer = \"conv1\")]"));
+
+        DiagnosticAssert.Clean(run);
+        string explain = run.Source("Net.Explain.g.cs");
+        Assert.Contains("one map [B, L] per sample of x", explain);
+        Assert.Contains("GradCam.Compute(this, x, target, \"conv1\");", explain);
+    }
+
+    [Fact]
+    public void Grad_cam_on_a_conv3d_layer_of_a_volume_model_compiles()
+    {
+        var run = GeneratorHarness.Run(
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,4,8,8\")]\n" +
+            "[Conv3d(2, Kernel = 3, Padding = 1, Name = \"conv1\"), ReLU]\n" +
+            "[Flatten]\n" +
+            "[Linear(2)]\n" +
+            "[Explain(Attribution.GradCam, Layer = \"relu_1\")]\n" +
+            "public partial class Net;\n");
+
+        DiagnosticAssert.Clean(run);
+        string explain = run.Source("Net.Explain.g.cs");
+        Assert.Contains("one map [B, D, H, W] per sample of x", explain);
+        Assert.Contains("GradCam.Compute(this, x, target, \"relu_1\");", explain);
+    }
+
+    [Fact]
+    public void Grad_cam_on_a_linear_layer_of_a_sequence_model_is_SD1001() =>
+        ErrorAtTheExplainLine(SequenceCnn("[Explain(Attribution.GradCam, Layer = \"fc1\")]"), "SD1001",
+            "expects a convolutional feature map [B, C, *spatial] with 1 to 3 spatial dims but receives [B, 2] from layer 'fc1'");
+
+    [Fact]
+    public void Grad_cam_on_a_1d_feature_map_of_an_image_input_is_SD1001_stating_the_rule()
+    {
+        const string source =
+            "using SciDsl;\n" +
+            "[Model(\"x: B,1,8,8\")]\n" +
+            "[Reshape(\"B,8,8\"), Conv1d(4, Kernel = 3, Name = \"conv\")]\n" +
+            "[Flatten]\n" +
+            "[Linear(2)]\n" +
+            "[Explain(Attribution.GradCam, Layer = \"conv\")]\n" +
+            "public partial class Net;\n";
+
+        ErrorAtTheExplainLine(source, "SD1001",
+            "expects an input [B, C, L] with the 1 spatial dim of layer 'conv' [B, 4, 6] but receives [B, 1, 8, 8] from input 'x'",
+            "a convolutional feature map [B, C, *spatial] whose spatial rank matches the input's",
+            "name a layer whose spatial rank matches the input's");
+    }
 
     [Theory]
     [InlineData("[Explain(Attribution.GradCam)]")]
     [InlineData("[Explain(Attribution.GradCam, Layer = null)]")]
     [InlineData("[Explain(Attribution.GradCam, Layer = \"\")]")]
     public void Grad_cam_without_a_layer_is_SD2003_listing_the_layers_with_feature_maps(string explain) =>
-        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "layers with feature maps [B, C, H, W]: conv1, relu_1");
+        ErrorAtTheExplainLine(Cnn(explain), "SD2003", "Attribution.GradCam needs Layer = \"name\"", "layers with feature maps [B, C, *spatial] of the input's spatial rank: conv1, relu_1");
 
     [Fact]
     public void Grad_cam_without_a_layer_on_a_model_without_feature_maps_says_so()
@@ -73,7 +135,7 @@ public class ExplainDiagnosticsTests
         var run = GeneratorHarness.Run(source);
 
         Assert.Empty(run.Crashes);
-        DiagnosticAssert.AssertIs(run.SciDslDiagnostics.First(d => d.Id == "SD2003"), "SD2003", 6, "Net has no layer with feature maps [B, C, H, W]");
+        DiagnosticAssert.AssertIs(run.SciDslDiagnostics.First(d => d.Id == "SD2003"), "SD2003", 6, "Net has no layer with feature maps [B, C, *spatial] of the input's spatial rank");
     }
 
     [Fact]
@@ -221,7 +283,7 @@ public class ExplainDiagnosticsTests
     }
 
     [Fact]
-    public void Grad_cam_on_a_model_without_an_image_input_is_SD1001()
+    public void Grad_cam_on_a_model_without_an_input_of_the_feature_map_s_spatial_rank_is_SD1001()
     {
         const string source =
             "using SciDsl;\n" +
@@ -233,8 +295,8 @@ public class ExplainDiagnosticsTests
             "public partial class Net;\n";
 
         ErrorAtTheExplainLine(source, "SD1001",
-            "expects an image input [B, C, H, W] but receives [B, 64], [B, 3] from the floating-point inputs of Net",
-            "Grad-CAM upsamples its map to the input's height and width");
+            "expects an input [B, C, H, W] with the 2 spatial dims of layer 'conv' [B, 4, 6, 6] but receives [B, 64], [B, 3] from the floating-point inputs of Net",
+            "upsamples it to the input's spatial size");
     }
 
     [Theory]

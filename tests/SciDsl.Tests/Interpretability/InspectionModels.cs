@@ -15,6 +15,25 @@ namespace SciDsl.Tests.Interpretability;
 [Explain(Attribution.Occlusion, Window = new[] { 1, 4, 4 }, Stride = new[] { 1, 2, 2 })]
 public partial class SquareDetector;
 
+/// <summary>
+/// A 1-D CNN whose evidence for class 1 is a bright run in a sequence: <c>features</c> (stride 2, [B, 2, 16]) holds a
+/// brightness detector in channel 0 and a constant channel 1; the tests set the weights (<see cref="GradCamTests"/>).
+/// </summary>
+[Model("x: B,1,32")]
+[Conv1d(2, Kernel = 3, Stride = 2, Padding = 1, Name = "features"), ReLU]
+[GlobalAvgPool]
+[Linear(2, Name = "head")]
+[Explain(Attribution.GradCam, Layer = "features")]
+public partial class RunDetector;
+
+/// <summary>The 3-D counterpart of <see cref="SquareDetector"/> over volumes: <c>features</c> is [B, 2, 8, 8, 8].</summary>
+[Model("x: B,1,16,16,16")]
+[Conv3d(2, Kernel = 3, Stride = 2, Padding = 1, Name = "features"), ReLU]
+[GlobalAvgPool]
+[Linear(2, Name = "head")]
+[Explain(Attribution.GradCam, Layer = "features")]
+public partial class CubeDetector;
+
 /// <summary>Self-attention over [B, 5, 8] with 2 heads, then a read-out.</summary>
 [Model("x: B,5,8")]
 [Linear(8, Name = "embed")]
