@@ -62,7 +62,7 @@ public static class DomainAdaptationTrainer
         // does not itself remove the shift the adaptation is there to bridge.
         var targetOnDevice = TrainingData.Alongside(target, normalization, device);
         long featureWidth = FeatureWidth(model, features, split.TrainFeatures);
-        TrainingData.SaveBeside(store, normalization, loaded.Classes);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes, options.Resume);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var supervised = new SupervisedParadigm(config, model, modelName, sourceName, signature, split, optimizer);
         var paradigm = new DomainAdaptationParadigm(

@@ -64,7 +64,7 @@ public static class GanTrainer
         LabelledData loaded = signature.Check(data.Load(), source);
         // With Normalize the discriminator reads standardised real samples, so the generator learns to produce those.
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization, validationSplit: 0);
-        TrainingData.SaveBeside(store, normalization, null);
+        TrainingData.SaveBeside(store, normalization, null, options.Resume);
         using var generatorOptimizer = CreateOptimizer(config, generator);
         using var discriminatorOptimizer = CreateOptimizer(config, discriminator);
         var paradigm = new GanParadigm(config, generator, discriminator, typeof(TDiscriminator).Name, latentSize, split,

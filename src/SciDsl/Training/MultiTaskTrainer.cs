@@ -60,7 +60,7 @@ public static class MultiTaskTrainer
         model.to(device);
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
-        TrainingData.SaveBeside(store, normalization, null);
+        TrainingData.SaveBeside(store, normalization, null, options.Resume);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new MultiTaskParadigm<TModel>(config, model, outputs, modelName, source, split, tasks, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);

@@ -51,7 +51,7 @@ public static class SelfSupervisedTrainer
         var normalization = config.Normalize ? Normalization.Fit(new SampleSet([(SamplesInput, train)]), NormalizeOver.Feature) : null;
         train = TrainingData.Alongside(train, normalization, device);
         validation = validation is null ? null : TrainingData.Alongside(validation, normalization, device);
-        TrainingData.SaveBeside(store, normalization, null);
+        TrainingData.SaveBeside(store, normalization, null, options.Resume);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new SelfSupervisedParadigm(config, model, modelName, settings, train, validation, optimizer);
         var loop = new EpochLoop<long[]>(paradigm, config, options, modelName, store);

@@ -66,7 +66,7 @@ public static class SemiSupervisedTrainer
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
         // The unlabelled samples reach the model on the labelled samples' scale: the labelled training part's statistics.
         var unlabelledOnDevice = TrainingData.Alongside(unlabelled, normalization, device);
-        TrainingData.SaveBeside(store, normalization, loaded.Classes);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes, options.Resume);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         // Validation is plain supervised validation of the returned model on the held-out labelled samples.
         var validation = new SupervisedParadigm(config, returned, modelName, source, signature, split, optimizer);

@@ -86,7 +86,7 @@ public static class SupervisedTrainer
         if (loaded.Targets is not { } targets)
             throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");
         using var split = TrainingData.Split(loaded, targets, config, source, device, out var normalization, testSplit: config.TestSplit, fitted: fitted);
-        TrainingData.SaveBeside(store, normalization, loaded.Classes);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes, options.Resume);
         using var optimizer = CreateOptimizer(config, model);
         var paradigm = new SupervisedParadigm(config, model, inputs => forward(model, inputs), modelName, source, signature, split, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, loaded.Classes);

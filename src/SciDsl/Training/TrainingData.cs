@@ -44,9 +44,47 @@ internal static class TrainingData
     /// <summary>
     /// The normalisation and class names beside the checkpoint from the start, so a killed run's weights still map back
     /// to class names and raw inputs; always, even empty, so a predictor can tell a lost sidecar from raw-input training.
+    /// A run that resumes must see the data its checkpoint was trained on: statistics or class names that differ from
+    /// the saved ones would silently change what the weights mean, so that is refused.
     /// </summary>
-    public static void SaveBeside(CheckpointStore store, Normalization? normalization, ClassLabels? classes) =>
-        new DataPreparation(normalization, classes).Save(DataPreparation.PathBeside(store.CheckpointPath));
+    /// <exception cref="CheckpointException">Resuming with other class names, or other normalisation statistics, than the checkpoint's run.</exception>
+    public static void SaveBeside(CheckpointStore store, Normalization? normalization, ClassLabels? classes, bool resume)
+    {
+        string path = DataPreparation.PathBeside(store.CheckpointPath);
+        var preparation = new DataPreparation(normalization, classes);
+        if (resume && File.Exists(store.CheckpointPath) && File.Exists(path)
+            && DataChange(DataPreparation.Load(path), preparation) is { } change)
+            throw new CheckpointException(store.CheckpointPath,
+                $"the data differ from the run that wrote it: {change}. Resume with the same data and settings, or start a new run " +
+                "(Resume = false, or another CheckpointPath)");
+        preparation.Save(path);
+    }
+
+    private static string? DataChange(DataPreparation saved, DataPreparation now)
+    {
+        string Names(ClassLabels? classes) => classes is null ? "none" : "[" + string.Join(", ", classes.Names) + "]";
+        if (!(saved.Classes?.Names ?? []).SequenceEqual(now.Classes?.Names ?? []))
+            return $"the class names were {Names(saved.Classes)} and are now {Names(now.Classes)}";
+        if ((saved.Normalization is null) != (now.Normalization is null))
+            return saved.Normalization is null
+                ? "the checkpoint was trained on raw inputs and this run has Normalize = true"
+                : "the checkpoint was trained with Normalize = true and this run has Normalize = false";
+        if (saved.Normalization is null || now.Normalization is null) return null;
+        foreach (var (before, after) in saved.Normalization.Inputs.Zip(now.Normalization.Inputs))
+        {
+            if (before.Input != after.Input || !before.Shape.SequenceEqual(after.Shape))
+                return $"the normalised input was {before.Input} [{string.Join(", ", before.Shape)}] and is now {after.Input} [{string.Join(", ", after.Shape)}]";
+            // Refitting the same split gives the same statistics up to the summation order of the reduction.
+            int changed = Enumerable.Range(0, before.Mean.Length).FirstOrDefault(
+                i => !Close(before.Mean[i], after.Mean[i]) || !Close(before.Std[i], after.Std[i]), -1);
+            if (changed >= 0)
+                return FormattableString.Invariant($"the statistics of input '{before.Input}' fitted on the training split changed (element {changed}: ") +
+                    FormattableString.Invariant($"mean {before.Mean[changed]:G6} → {after.Mean[changed]:G6}, std {before.Std[changed]:G6} → {after.Std[changed]:G6})");
+        }
+        return null;
+    }
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-6 * (1 + Math.Abs(a));
 
     /// <summary>
     /// Statistics of the first input (the features; a graph's adjacency stays as is) over the training part of the same

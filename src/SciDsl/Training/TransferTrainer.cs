@@ -47,7 +47,7 @@ public static class TransferTrainer
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
-        TrainingData.SaveBeside(store, normalization, loaded.Classes);
+        TrainingData.SaveBeside(store, normalization, loaded.Classes, options.Resume);
         using var optimizer = CreateOptimizer(config, model, transfer);
         var supervised = new SupervisedParadigm(config, model, modelName, source, signature, split, optimizer);
         var paradigm = new TransferParadigm(supervised, model, transfer.Freeze);

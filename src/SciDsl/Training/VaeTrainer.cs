@@ -54,7 +54,7 @@ public static class VaeTrainer
         LabelledData loaded = signature.Check(data.Load(), source);
         // The model reconstructs what it is given: with Normalize, the standardised samples.
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
-        TrainingData.SaveBeside(store, normalization, null);
+        TrainingData.SaveBeside(store, normalization, null, options.Resume);
         using var optimizer = SupervisedTrainer.CreateOptimizer(config, model);
         var paradigm = new VaeParadigm<TModel>(config, model, outputs, modelName, split, settings, optimizer);
         var result = new EpochLoop<long[]>(paradigm, config, options, modelName, store).Train(model, clock, null);

@@ -214,6 +214,51 @@ public sealed class CheckpointTests : IDisposable
     private TrainingResult<Mlp> Train(string path, bool resume = false, TrainConfig? config = null) =>
         SupervisedTrainer.Run(config ?? Config, () => new Mlp(4, 8, 3), new IrisData(), IrisData.Signature, Quiet(path, resume: resume));
 
+    [Fact]
+    public void Resuming_on_data_whose_training_statistics_changed_is_refused_naming_the_change()
+    {
+        string path = temp.File("shifted.ckpt");
+        var normalized = Config with { Normalize = true, Epochs = 1 };
+        SupervisedTrainer.Run(normalized, () => new Mlp(4, 8, 3), new IrisData(), IrisData.Signature, Quiet(path));
+
+        var error = Assert.Throws<CheckpointException>(() =>
+            SupervisedTrainer.Run(normalized with { Epochs = 2 }, () => new Mlp(4, 8, 3), new ScaledIris(10), IrisData.Signature, Quiet(path, resume: true)));
+
+        AssertNames(path, error, "the data differ from the run that wrote it: the statistics of input 'x' fitted on the training split changed (element 0: mean ");
+        Assert.Equal(2, SupervisedTrainer.Run(normalized with { Epochs = 2 }, () => new Mlp(4, 8, 3), new IrisData(), IrisData.Signature, Quiet(path, resume: true)).History.Count);
+    }
+
+    [Fact]
+    public void Resuming_with_normalisation_switched_or_other_class_names_is_refused()
+    {
+        string path = temp.File("switched.ckpt");
+        Train(path, config: Config with { Epochs = 1 });
+
+        var normalizing = Assert.Throws<CheckpointException>(() =>
+            SupervisedTrainer.Run(Config with { Normalize = true }, () => new Mlp(4, 8, 3), new IrisData(), IrisData.Signature, Quiet(path, resume: true)));
+        var renamed = Assert.Throws<CheckpointException>(() =>
+            SupervisedTrainer.Run(Config, () => new Mlp(4, 8, 3), new NamedIris(), IrisData.Signature, Quiet(path, resume: true)));
+
+        AssertNames(path, normalizing, "the checkpoint was trained on raw inputs and this run has Normalize = true");
+        AssertNames(path, renamed, "the class names were none and are now [setosa, versicolor, virginica]");
+    }
+
+    /// <summary>Iris with every feature multiplied: other data, the same shapes.</summary>
+    private sealed class ScaledIris(float factor) : IDataSource
+    {
+        public LabelledData Load()
+        {
+            var iris = new IrisData().Load();
+            return iris with { Features = iris.Features * factor };
+        }
+    }
+
+    /// <summary>Iris whose classes carry names, as a CSV of species names would give.</summary>
+    private sealed class NamedIris : IDataSource
+    {
+        public LabelledData Load() => new IrisData().Load() with { Classes = new ClassLabels(["setosa", "versicolor", "virginica"]) };
+    }
+
     private static (byte[] ResumeState, byte[] Weights) SectionsOf(TrainingResult<Mlp> result)
     {
         using var checkpoint = CheckpointFile.Open(result.CheckpointPath);
