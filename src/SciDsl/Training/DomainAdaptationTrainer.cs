@@ -51,11 +51,8 @@ public static class DomainAdaptationTrainer
         ShapeCheck.RequireLike(target, loaded.Features, "target-domain samples", $"{sourceName}'s samples", "domain adaptation", nameof(target));
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
-        // Seed before the model exists so its initial weights (and the domain classifier's after them) are reproducible.
-        torch.manual_seed(config.Seed);
-        TModel model = createModel();
-        // Moved before the optimizer takes its parameters, which must be the device's.
-        model.to(device);
+        // The domain classifier, created after the model, draws its initial weights from the same seeded stream.
+        TModel model = TrainingData.SeededModel(createModel, config, device);
         using var features = new LayerOutputCapture(model, settings.FeatureLayer, modelName);
         using var split = TrainingData.Split(loaded, config, sourceName, device, out var normalization);
         // Target samples reach the model on the source's scale (the source training part's statistics), so normalising

@@ -53,11 +53,7 @@ public static class MultiTaskTrainer
         string source = data.GetType().Name;
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
-        // Seed before the model exists so its initial weights are reproducible.
-        torch.manual_seed(config.Seed);
-        TModel model = createModel();
-        // Moved before the optimizer takes its parameters, which must be the device's.
-        model.to(device);
+        TModel model = TrainingData.SeededModel(createModel, config, device);
         LabelledData loaded = signature.Check(data.Load(), source);
         using var split = TrainingData.Split(loaded, config, source, device, out var normalization);
         TrainingData.SaveBeside(store, normalization, null, options.Resume);

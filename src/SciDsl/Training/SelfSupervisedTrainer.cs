@@ -41,11 +41,7 @@ public static class SelfSupervisedTrainer
         string modelName = typeof(TModel).Name;
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
-        // Seed before the model exists so its initial weights are reproducible.
-        torch.manual_seed(config.Seed);
-        TModel model = createModel();
-        // Moved before the optimizer takes its parameters, which must be the device's.
-        model.to(device);
+        TModel model = TrainingData.SeededModel(createModel, config, device);
         var (train, validation) = Split(samples, config);
         // Fitted on the training part only, like every trainer's; the held-out samples are standardised with it.
         var normalization = config.Normalize ? Normalization.Fit(new SampleSet([(SamplesInput, train)]), NormalizeOver.Feature) : null;

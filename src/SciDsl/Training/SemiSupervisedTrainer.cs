@@ -50,11 +50,7 @@ public static class SemiSupervisedTrainer
         ShapeCheck.RequireLike(unlabelled, loaded.Features, "unlabelled samples", $"{source}'s labelled samples", "semi-supervised training", nameof(unlabelled));
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
-        // Seed before the model exists so its initial weights are reproducible.
-        torch.manual_seed(config.Seed);
-        TModel model = createModel();
-        // Moved before the optimizer takes its parameters, which must be the device's.
-        model.to(device);
+        TModel model = TrainingData.SeededModel(createModel, config, device);
         // Mean teacher returns its teacher, built like the student under the same seed and then given the student's weights.
         TModel returned = model;
         if (settings.Method == SemiSupervisedMethod.MeanTeacher)

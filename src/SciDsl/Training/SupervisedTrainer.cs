@@ -77,11 +77,7 @@ public static class SupervisedTrainer
         string modelName = typeof(TModel).Name;
         using var store = CheckpointStore.OpenForRun(options, experimentName, modelName);
 
-        // Seed before the model exists so its initial weights are reproducible.
-        torch.manual_seed(config.Seed);
-        TModel model = createModel();
-        // Moved before the optimizer takes its parameters, which must be the device's.
-        model.to(device);
+        TModel model = TrainingData.SeededModel(createModel, config, device);
         SampleSet loaded = load();
         if (loaded.Targets is not { } targets)
             throw DataShapeException.InData(source, "labelled samples for supervised training", "unlabelled samples");

@@ -42,6 +42,18 @@ internal static class TrainingData
     }
 
     /// <summary>
+    /// The model, created after seeding so its initial weights are reproducible, and moved to the device before an
+    /// optimizer takes its parameters, which must be the device's.
+    /// </summary>
+    public static TModel SeededModel<TModel>(Func<TModel> createModel, TrainConfig config, torch.Device device) where TModel : torch.nn.Module
+    {
+        torch.manual_seed(config.Seed);
+        TModel model = createModel();
+        model.to(device);
+        return model;
+    }
+
+    /// <summary>
     /// The normalisation and class names beside the checkpoint from the start, so a killed run's weights still map back
     /// to class names and raw inputs; always, even empty, so a predictor can tell a lost sidecar from raw-input training.
     /// A run that resumes must see the data its checkpoint was trained on: statistics or class names that differ from
